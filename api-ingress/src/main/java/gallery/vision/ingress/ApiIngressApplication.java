@@ -1,0 +1,18 @@
+package gallery.vision.ingress;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The HTTP front of Gallery Vision: the original Home Gallery API server's REST contract on port 3000. By default
+ * it analyzes in-process (embedded mode); the {@code distributed} profile sends jobs to workers over RabbitMQ.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ApiIngressApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ApiIngressApplication.class, args);
+    }
+}

@@ -1,0 +1,48 @@
+package gallery.vision.ingress.web;
+
+import gallery.vision.common.AnalysisKind;
+import gallery.vision.ingress.analysis.AnalysisService;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.concurrent.CompletableFuture;
+
+/** The seed's three analysis routes: a raw JPEG body in, the answer's JSON out. */
+@RestController
+public class AnalysisController {
+
+    private final RequestBodies bodies;
+    private final AnalysisService analysis;
+    private final ApiErrorRenderer errors;
+
+    public AnalysisController(RequestBodies bodies, AnalysisService analysis, ApiErrorRenderer errors) {
+        this.bodies = bodies;
+        this.analysis = analysis;
+        this.errors = errors;
+    }
+
+    @PostMapping(path = "/embeddings", consumes = MediaType.IMAGE_JPEG_VALUE)
+    public CompletableFuture<ResponseEntity<byte[]>> embeddings(HttpServletRequest request) {
+        return analyze(AnalysisKind.EMBEDDINGS, request);
+    }
+
+    @PostMapping(path = "/objects", consumes = MediaType.IMAGE_JPEG_VALUE)
+    public CompletableFuture<ResponseEntity<byte[]>> objects(HttpServletRequest request) {
+        return analyze(AnalysisKind.OBJECTS, request);
+    }
+
+    @PostMapping(path = "/faces", consumes = MediaType.IMAGE_JPEG_VALUE)
+    public CompletableFuture<ResponseEntity<byte[]>> faces(HttpServletRequest request) {
+        return analyze(AnalysisKind.FACES, request);
+    }
+
+    private CompletableFuture<ResponseEntity<byte[]>> analyze(AnalysisKind kind, HttpServletRequest request) {
+        byte[] jpeg = bodies.read(request);
+        return analysis.analyze(kind, jpeg).handle((answer, failure) -> failure == null
+                ? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer)
+                : errors.render(failure));
+    }
+}

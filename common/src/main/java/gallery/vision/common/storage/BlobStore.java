@@ -1,0 +1,20 @@
+package gallery.vision.common.storage;
+
+import java.util.Optional;
+
+/**
+ * Content-addressed storage for images and answers, keyed by the names {@link gallery.vision.common.Routing} makes.
+ *
+ * <p>Implementations are thread-safe; a {@code put} is atomic: a reader sees the whole value or none.
+ */
+public interface BlobStore {
+
+    /** The stored bytes, or empty when nothing is stored under the key (or it has expired). */
+    Optional<byte[]> get(String key);
+
+    /** Stores the bytes under the key, replacing any earlier value. */
+    void put(String key, byte[] value);
+
+    /** Whether a value is stored under the key. */
+    boolean exists(String key);
+}

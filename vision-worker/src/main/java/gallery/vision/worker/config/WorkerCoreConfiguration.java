@@ -1,0 +1,53 @@
+package gallery.vision.worker.config;
+
+import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.storage.BlobStore;
+import gallery.vision.common.storage.FileBlobStore;
+import gallery.vision.worker.analysis.AnalyzerRegistry;
+import gallery.vision.worker.analysis.InstalledAnalyzer;
+import gallery.vision.worker.job.JobHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+
+/**
+ * The analysis core shared by the worker application and the embedded (single-process) ingress: installed
+ * analyzers, the decoder, the answer store and the job handler.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({StorageProperties.class, ImageProperties.class})
+public class WorkerCoreConfiguration {
+
+    @Bean
+    AnalyzerRegistry analyzerRegistry(ObjectProvider<InstalledAnalyzer> installed) {
+        return new AnalyzerRegistry(installed.orderedStream().toList());
+    }
+
+    @Bean
+    JpegDecoder jpegDecoder(ImageProperties image) {
+        return new JpegDecoder(image.maxPixels());
+    }
+
+    /** The filesystem store of embedded mode; distributed mode provides an S3 store instead. */
+    @Bean
+    @ConditionalOnMissingBean(BlobStore.class)
+    BlobStore fileBlobStore(StorageProperties storage) {
+        return new FileBlobStore(storage.dataDir());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    JobHandler jobHandler(AnalyzerRegistry analyzers, BlobStore store, JsonMapper json, Clock clock) {
+        return new JobHandler(analyzers, store, json, clock);
+    }
+}
