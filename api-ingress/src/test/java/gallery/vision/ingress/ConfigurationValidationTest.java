@@ -15,8 +15,8 @@ class ConfigurationValidationTest {
     private static ConfigurableApplicationContext start(String... settings) {
         return new SpringApplicationBuilder(ApiIngressApplication.class)
                 .properties("server.port=0", "server.address=127.0.0.1",
-                        "MODEL_DIR=${java.io.tmpdir}/gallery-vision-test/no-models",
-                        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/config")
+                        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}",
+                        "MODEL_DIR=${java.io.tmpdir}/gallery-vision-test/no-models")
                 .properties(settings)
                 .run();
     }

@@ -31,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
+        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}",
         "WORKER_THREADS=1",
         "QUEUE_CAPACITY=1",
         "RETRY_AFTER=7s",

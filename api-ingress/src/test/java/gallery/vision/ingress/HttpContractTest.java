@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
-        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/contract",
+        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}",
         "MODEL_DIR=${java.io.tmpdir}/gallery-vision-test/no-models"})
 class HttpContractTest {
 

@@ -19,6 +19,7 @@ import static gallery.vision.ingress.support.JsonErrors.assertJsonError;
 /** A job that takes longer than REQUEST_TIMEOUT answers 504 with a JSON error, not a hang. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
+        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}",
         "REQUEST_TIMEOUT=1s",
         "MODEL_DIR=${java.io.tmpdir}/gallery-vision-test/no-models"})
 class RequestTimeoutTest {
