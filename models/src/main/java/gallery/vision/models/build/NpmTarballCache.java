@@ -55,7 +55,7 @@ public final class NpmTarballCache {
     }
 
     private Path npmPack(NpmPackageSpec spec, Path work) throws IOException {
-        List<String> cmd = List.of(npmCommand, "pack", spec.coordinate(), "--ignore-scripts", "--silent",
+        List<String> cmd = List.of(npmCommand, "pack", spec.coordinate(), "--ignore-scripts", "--loglevel=error",
                 "--pack-destination", work.toString());
         Path log = work.resolve("npm.log");
         Process p;
