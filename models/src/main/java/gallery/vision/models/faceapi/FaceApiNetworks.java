@@ -1,0 +1,14 @@
+package gallery.vision.models.faceapi;
+
+import java.util.List;
+
+/** The face-api networks the build converts, in manifest order. */
+public final class FaceApiNetworks {
+
+    private FaceApiNetworks() {
+    }
+
+    public static List<FaceApiNetwork> all() {
+        return List.of(new SsdMobilenetV1Detector());
+    }
+}
