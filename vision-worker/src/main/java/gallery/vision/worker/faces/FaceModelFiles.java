@@ -1,5 +1,6 @@
 package gallery.vision.worker.faces;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,6 +15,11 @@ import java.util.function.Function;
  * @param expression  {@code face-expression}: FaceExpressionNet
  */
 public record FaceModelFiles(Path detector, Path landmarks, Path recognition, Path ageGender, Path expression) {
+
+    /** All five files in the models module's layout under {@code dir}: {@code faces/<name>.onnx}. */
+    public static Optional<FaceModelFiles> inDirectory(Path dir) {
+        return find(name -> Optional.of(dir.resolve("faces").resolve(name + ".onnx")).filter(Files::isRegularFile));
+    }
 
     /** All five files, if the lookup (model name to installed file) finds every one. */
     public static Optional<FaceModelFiles> find(Function<String, Optional<Path>> lookup) {

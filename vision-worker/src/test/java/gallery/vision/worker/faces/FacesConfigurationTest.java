@@ -21,8 +21,9 @@ class FacesConfigurationTest {
             .withPropertyValues("gallery.onnx.intra-op-threads=2");
 
     @Test
-    void installsNoFaceAnalyzerWithoutModelsSoFacesAnswers503(@TempDir Path empty) {
-        runner.withPropertyValues("MODEL_DIR=" + empty).run(context -> {
+    void installsNoFaceAnalyzerWithoutModelsSoFacesAnswers503(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("manifest.json"), "[]");
+        runner.withPropertyValues("MODEL_DIR=" + dir).run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context).doesNotHaveBean(InstalledAnalyzer.class);
             AnalyzerRegistry registry = new AnalyzerRegistry(
@@ -35,10 +36,17 @@ class FacesConfigurationTest {
 
     @Test
     void aMissingNetworkMeansNoFaceAnalyzer(@TempDir Path dir) throws Exception {
+        // the manifest lists four of the five networks
         Files.createDirectories(dir.resolve("faces"));
+        StringBuilder manifest = new StringBuilder("[");
         for (String name : new String[] {"face-detector", "face-landmarks", "face-recognition", "face-age-gender"}) {
-            Files.writeString(dir.resolve("faces/" + name + ".onnx"), "not read");
+            Files.writeString(dir.resolve("faces/" + name + ".onnx"), "x");
+            manifest.append(manifest.length() > 1 ? "," : "").append("{\"name\":\"").append(name)
+                    .append("\",\"file\":\"faces/").append(name).append(".onnx\",\"version\":\"face-api-1.7.15\",")
+                    .append("\"sourcePackage\":\"@vladmandic/face-api\",\"sourceVersion\":\"1.7.15\",")
+                    .append("\"sha256\":\"2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881\"}");
         }
+        Files.writeString(dir.resolve("manifest.json"), manifest.append("]").toString());
         runner.withPropertyValues("MODEL_DIR=" + dir)
                 .run(context -> assertThat(context).doesNotHaveBean(InstalledAnalyzer.class));
     }
