@@ -1,8 +1,7 @@
 package gallery.vision.worker.faces;
 
 import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDList;
-import ai.djl.repository.zoo.ZooModel;
+import ai.djl.Model;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
 import gallery.vision.common.image.RgbImage;
@@ -101,7 +100,7 @@ public final class FaceAnalyzer implements Analyzer {
         return regions;
     }
 
-    private static <O> List<O> predict(ZooModel<NDList, NDList> model, FaceNetTranslator<O> translator,
+    private static <O> List<O> predict(Model model, FaceNetTranslator<O> translator,
                                        List<PixelRegion> faces) {
         if (faces.isEmpty()) {
             return List.of();
@@ -109,7 +108,7 @@ public final class FaceAnalyzer implements Analyzer {
         return predict(model, (Translator<List<PixelRegion>, List<O>>) translator, faces);
     }
 
-    private static <I, O> O predict(ZooModel<NDList, NDList> model, Translator<I, O> translator, I input) {
+    private static <I, O> O predict(Model model, Translator<I, O> translator, I input) {
         try (Predictor<I, O> predictor = model.newPredictor(translator)) {
             return predictor.predict(input);
         } catch (TranslateException e) {

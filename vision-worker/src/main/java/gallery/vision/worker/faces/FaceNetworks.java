@@ -1,7 +1,6 @@
 package gallery.vision.worker.faces;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.repository.zoo.ZooModel;
+import ai.djl.Model;
 import gallery.vision.worker.djl.OnnxModels;
 import gallery.vision.worker.djl.OnnxRuntimeProperties;
 
@@ -14,13 +13,13 @@ import java.util.List;
  */
 public final class FaceNetworks implements AutoCloseable {
 
-    private final ZooModel<NDList, NDList> detector;
-    private final ZooModel<NDList, NDList> landmarks;
-    private final ZooModel<NDList, NDList> recognition;
-    private final ZooModel<NDList, NDList> ageGender;
-    private final ZooModel<NDList, NDList> expression;
+    private final Model detector;
+    private final Model landmarks;
+    private final Model recognition;
+    private final Model ageGender;
+    private final Model expression;
 
-    private FaceNetworks(List<ZooModel<NDList, NDList>> models) {
+    private FaceNetworks(List<Model> models) {
         this.detector = models.get(0);
         this.landmarks = models.get(1);
         this.recognition = models.get(2);
@@ -30,7 +29,7 @@ public final class FaceNetworks implements AutoCloseable {
 
     /** Loads all five; if one fails, those already loaded are closed. */
     public static FaceNetworks load(FaceModelFiles files, OnnxRuntimeProperties settings) {
-        List<ZooModel<NDList, NDList>> loaded = new ArrayList<>(5);
+        List<Model> loaded = new ArrayList<>(5);
         try {
             for (var file : List.of(files.detector(), files.landmarks(), files.recognition(), files.ageGender(),
                     files.expression())) {
@@ -38,28 +37,28 @@ public final class FaceNetworks implements AutoCloseable {
             }
             return new FaceNetworks(loaded);
         } catch (RuntimeException e) {
-            loaded.forEach(ZooModel::close);
+            loaded.forEach(Model::close);
             throw e;
         }
     }
 
-    public ZooModel<NDList, NDList> detector() {
+    public Model detector() {
         return detector;
     }
 
-    public ZooModel<NDList, NDList> landmarks() {
+    public Model landmarks() {
         return landmarks;
     }
 
-    public ZooModel<NDList, NDList> recognition() {
+    public Model recognition() {
         return recognition;
     }
 
-    public ZooModel<NDList, NDList> ageGender() {
+    public Model ageGender() {
         return ageGender;
     }
 
-    public ZooModel<NDList, NDList> expression() {
+    public Model expression() {
         return expression;
     }
 

@@ -23,7 +23,7 @@ import java.util.List;
  *   gallery.vision.worker.faces.bench.FacesBenchmark MODEL_DIR RUNS image.jpg...
  * </pre>
  * (the class path from {@code mvn -pl vision-worker dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt}).
- * {@code ONNX_INTRA_OP_THREADS} sets the threads per network run (default 2).
+ * {@code ONNX_INTRA_OP_THREADS}, {@code ONNX_THREAD_SPINNING}, {@code ONNX_CPU_ARENA} as for the worker.
  */
 public final class FacesBenchmark {
 
@@ -34,13 +34,17 @@ public final class FacesBenchmark {
         DjlPrivacy.ensure();
         Path modelDir = Path.of(args[0]);
         int runs = Integer.parseInt(args[1]);
-        int threads = Integer.parseInt(System.getenv().getOrDefault("ONNX_INTRA_OP_THREADS", "2"));
+        var env = System.getenv();
+        OnnxRuntimeProperties onnx = new OnnxRuntimeProperties(
+                Integer.parseInt(env.getOrDefault("ONNX_INTRA_OP_THREADS", "2")),
+                Boolean.parseBoolean(env.getOrDefault("ONNX_THREAD_SPINNING", "false")),
+                Boolean.parseBoolean(env.getOrDefault("ONNX_CPU_ARENA", "false")));
         FaceModelFiles files = FaceModelFiles.inDirectory(modelDir)
                 .orElseThrow(() -> new IllegalArgumentException("no face models under " + modelDir));
         long loadStart = System.nanoTime();
-        try (FaceNetworks networks = FaceNetworks.load(files, new OnnxRuntimeProperties(threads))) {
-            System.out.printf("models loaded in %d ms, intra-op threads %d, RSS %d MiB%n",
-                    (System.nanoTime() - loadStart) / 1_000_000, threads, rssMiB());
+        try (FaceNetworks networks = FaceNetworks.load(files, onnx)) {
+            System.out.printf("models loaded in %d ms, %s, RSS %d MiB%n",
+                    (System.nanoTime() - loadStart) / 1_000_000, onnx, rssMiB());
             FaceAnalyzer analyzer = new FaceAnalyzer(networks);
             JpegDecoder decoder = new JpegDecoder(50_000_000);
             for (int i = 2; i < args.length; i++) {

@@ -1,8 +1,7 @@
 package gallery.vision.worker.faces.parity;
 
 import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDList;
-import ai.djl.repository.zoo.ZooModel;
+import ai.djl.Model;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.worker.faces.answer.FaceAnswer;
 import gallery.vision.worker.faces.detect.DetectionOptions;
@@ -46,7 +45,7 @@ class FacesParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endToEnd")
     void detectorFindsFaceApisFacesInItsOrder(Fixture fixture) throws Exception {
-        ZooModel<NDList, NDList> detector = models.model("face-detector");
+        Model detector = models.model("face-detector");
         RgbImage image = ParityImages.load(fixture.json());
         List<Detection> detections;
         try (Predictor<RgbImage, List<Detection>> predictor =

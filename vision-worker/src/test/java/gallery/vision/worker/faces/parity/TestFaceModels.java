@@ -1,7 +1,6 @@
 package gallery.vision.worker.faces.parity;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.repository.zoo.ZooModel;
+import ai.djl.Model;
 import gallery.vision.models.ModelFiles;
 import gallery.vision.worker.djl.OnnxModels;
 import gallery.vision.worker.djl.OnnxRuntimeProperties;
@@ -22,13 +21,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 final class TestFaceModels implements AutoCloseable {
 
-    private static final OnnxRuntimeProperties ONNX = new OnnxRuntimeProperties(2);
+    private static final OnnxRuntimeProperties ONNX = OnnxRuntimeProperties.withThreads(2);
 
     private final ModelFiles files = ModelFiles.fromEnvironment();
-    private final Map<String, ZooModel<NDList, NDList>> single = new HashMap<>();
+    private final Map<String, Model> single = new HashMap<>();
     private FaceNetworks networks;
 
-    ZooModel<NDList, NDList> model(String name) {
+    Model model(String name) {
         return single.computeIfAbsent(name, n -> OnnxModels.load(path(n), ONNX));
     }
 
@@ -49,7 +48,7 @@ final class TestFaceModels implements AutoCloseable {
 
     @Override
     public void close() {
-        single.values().forEach(ZooModel::close);
+        single.values().forEach(Model::close);
         if (networks != null) {
             networks.close();
         }
