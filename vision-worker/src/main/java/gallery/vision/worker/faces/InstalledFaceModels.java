@@ -26,9 +26,14 @@ final class InstalledFaceModels {
     }
 
     private static Optional<FaceModelFiles> resolve(String dir) {
-        ModelFiles files = dir.isEmpty()
-                ? ModelFiles.fromClasspath(InstalledFaceModels.class.getClassLoader())
-                : ModelFiles.fromDirectory(Path.of(dir));
-        return FaceModelFiles.find(files::path);
+        if (dir.isEmpty()) {
+            return FaceModelFiles.find(ModelFiles.fromClasspath(InstalledFaceModels.class.getClassLoader())::path);
+        }
+        try {
+            return FaceModelFiles.find(ModelFiles.fromDirectory(Path.of(dir))::path);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(ModelFiles.MODEL_DIR_ENV + "=" + dir + " is not a usable model directory"
+                    + " (manifest.json plus the files it lists): " + e.getMessage(), e);
+        }
     }
 }

@@ -73,6 +73,14 @@ class FacesConfigurationTest {
     }
 
     @Test
+    void failsAtStartUpNamingModelDirWhenItHasNoManifest(@TempDir Path dir) {
+        runner.withPropertyValues("MODEL_DIR=" + dir.resolve("missing")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("MODEL_DIR=");
+        });
+    }
+
+    @Test
     void failsAtStartUpNamingTheVariableOfABadThreadCount() {
         runner.withPropertyValues("gallery.onnx.intra-op-threads=0").run(context -> {
             assertThat(context).hasFailed();
