@@ -1,6 +1,7 @@
 package gallery.vision.ingress;
 
 import gallery.vision.ingress.config.IngressProperties;
+import gallery.vision.ingress.support.NoModels;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,7 +17,7 @@ class ConfigurationValidationTest {
         return new SpringApplicationBuilder(ApiIngressApplication.class)
                 .properties("server.port=0", "server.address=127.0.0.1",
                         "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}",
-                        "MODEL_DIR=${java.io.tmpdir}/gallery-vision-test/no-models")
+                        "MODEL_DIR=" + NoModels.directory())
                 .properties(settings)
                 .run();
     }

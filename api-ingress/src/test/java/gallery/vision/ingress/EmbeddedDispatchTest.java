@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import gallery.vision.ingress.support.NoModels;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -34,9 +37,13 @@ import static org.awaitility.Awaitility.await;
         "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}",
         "WORKER_THREADS=1",
         "QUEUE_CAPACITY=1",
-        "RETRY_AFTER=7s",
-        "MODEL_DIR=${java.io.tmpdir}/gallery-vision-test/no-models"})
+        "RETRY_AFTER=7s"})
 class EmbeddedDispatchTest {
+
+    @DynamicPropertySource
+    static void installNoModels(DynamicPropertyRegistry registry) {
+        registry.add("MODEL_DIR", NoModels::directory);
+    }
 
     @TestConfiguration
     static class HeldAnalyzer {

@@ -9,7 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import gallery.vision.ingress.support.NoModels;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -22,13 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The seed's REST contract over real HTTP: every status code a client can meet, each with its JSON error. Runs
- * with no model installed (MODEL_DIR points at an empty directory), so valid images reach the 503 that says so.
+ * with no model installed (MODEL_DIR points at a directory whose manifest lists no model), so valid images reach the 503 that says so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
-        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}",
-        "MODEL_DIR=${java.io.tmpdir}/gallery-vision-test/no-models"})
+        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}"})
 class HttpContractTest {
+
+    @DynamicPropertySource
+    static void installNoModels(DynamicPropertyRegistry registry) {
+        registry.add("MODEL_DIR", NoModels::directory);
+    }
 
     private static final long TWO_MIB = 2L * 1024 * 1024;
 

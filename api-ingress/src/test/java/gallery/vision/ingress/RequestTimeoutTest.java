@@ -9,7 +9,10 @@ import gallery.vision.worker.analysis.InstalledAnalyzer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import gallery.vision.ingress.support.NoModels;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +23,13 @@ import static gallery.vision.ingress.support.JsonErrors.assertJsonError;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}",
-        "REQUEST_TIMEOUT=1s",
-        "MODEL_DIR=${java.io.tmpdir}/gallery-vision-test/no-models"})
+        "REQUEST_TIMEOUT=1s"})
 class RequestTimeoutTest {
+
+    @DynamicPropertySource
+    static void installNoModels(DynamicPropertyRegistry registry) {
+        registry.add("MODEL_DIR", NoModels::directory);
+    }
 
     @TestConfiguration
     static class HeldAnalyzer {
