@@ -1,6 +1,7 @@
 package gallery.vision.it;
 
 import gallery.vision.common.storage.BlobStore;
+import gallery.vision.common.storage.MinioClients;
 import gallery.vision.common.storage.S3BlobStore;
 import gallery.vision.ingress.ApiIngressApplication;
 import gallery.vision.worker.VisionWorkerApplication;
@@ -134,9 +135,13 @@ final class DistributedCluster implements AutoCloseable {
 
     /** A store of the test's own on the same bucket, to look at (or tamper with) what the services stored. */
     BlobStore store() {
-        MinioClient client = MinioClient.builder().endpoint(s3.endpoint())
-                .credentials(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY).build();
+        MinioClient client = MinioClients.create(s3.endpoint(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY,
+                null, Duration.ofSeconds(5), Duration.ofSeconds(30));
         return new S3BlobStore(client, BUCKET);
+    }
+
+    int port() {
+        return port;
     }
 
     <T> T ingressBean(Class<T> type) {

@@ -33,6 +33,11 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     static S3ProxyServer start() throws IOException {
+        return start("filesystem");
+    }
+
+    /** Starts a server with the given jclouds provider: {@code filesystem} (the default) or {@code transient}. */
+    static S3ProxyServer start(String provider) throws IOException {
         S3ProxyServer server = new S3ProxyServer(Files.createTempDirectory("s3proxy-test"), freePort());
         Files.createDirectories(server.dir.resolve("blobs"));
         Files.writeString(server.dir.resolve("s3proxy.conf"), String.join("\n",
@@ -40,7 +45,7 @@ final class S3ProxyServer implements AutoCloseable {
                 "s3proxy.authorization=aws-v2-or-v4",
                 "s3proxy.identity=" + ACCESS_KEY,
                 "s3proxy.credential=" + SECRET_KEY,
-                "jclouds.provider=filesystem",
+                "jclouds.provider=" + provider,
                 "jclouds.filesystem.basedir=" + server.dir.resolve("blobs"),
                 ""));
         server.startProcess();
