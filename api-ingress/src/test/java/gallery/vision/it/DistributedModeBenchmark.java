@@ -1,7 +1,16 @@
 package gallery.vision.it;
 
+import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.storage.BlobStore;
 import gallery.vision.ingress.ApiIngressApplication;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
@@ -38,6 +48,8 @@ class DistributedModeBenchmark {
     @Test
     void measureDistributedOverheadAndCachedAnswers() throws Exception {
         List<String> report = new ArrayList<>();
+        report.add("load average before: " + Files.readString(Path.of("/proc/loadavg")).trim()
+                + ", cores: " + Runtime.getRuntime().availableProcessors());
         report.add("images: " + WIDTH + "x" + HEIGHT + " JPEG (generated, ~" + TestJpegs.unique(WIDTH, HEIGHT).length / 1024
                 + " KiB), sequential requests, " + WARMUP + " warm-up + " + ROUNDS + " measured");
         Path data = Files.createTempDirectory("embedded-bench");
@@ -54,7 +66,9 @@ class DistributedModeBenchmark {
             report.add(measure("distributed new image  ", port, i -> TestJpegs.unique(WIDTH, HEIGHT)));
             byte[] same = TestJpegs.unique(WIDTH, HEIGHT);
             report.add(measure("distributed cached     ", port, i -> same));
+            report.addAll(measureParts(cluster));
         }
+        report.add("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
         report.forEach(System.out::println);
         Files.write(Path.of("target", "benchmark-distributed.txt"), report);
     }
@@ -76,9 +90,63 @@ class DistributedModeBenchmark {
                 throw new IllegalStateException(label + " answered " + status);
             }
         }
+        return percentiles(label, micros);
+    }
+
+    /** Round trips of the single operations a job is made of, on the same servers, to show where the time goes. */
+    private List<String> measureParts(DistributedCluster cluster) throws Exception {
+        List<String> parts = new ArrayList<>();
+        BlobStore store = cluster.store();
+        byte[] jpeg = TestJpegs.unique(WIDTH, HEIGHT);
+        parts.add(time("part: S3 PUT (image)           ", i -> store.put("bench/" + i + ".jpg", jpeg)));
+        parts.add(time("part: S3 GET (image)           ", i -> store.get("bench/" + Math.abs(i) + ".jpg")));
+        parts.add(time("part: S3 GET (missing answer)  ", i -> store.get("bench/none/" + i)));
+        parts.add(time("part: S3 HEAD (missing image)  ", i -> store.exists("bench/none/" + i)));
+        JpegDecoder decoder = new JpegDecoder(50_000_000);
+        parts.add(time("part: JPEG decode              ", i -> decoder.decode(jpeg)));
+        CachingConnectionFactory connections = new CachingConnectionFactory(RabbitBroker.HOST, RabbitBroker.PORT);
+        connections.setUsername(RabbitBroker.USER);
+        connections.setPassword(RabbitBroker.PASSWORD);
+        connections.setVirtualHost(cluster.broker.virtualHost());
+        connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        try {
+            new RabbitAdmin(connections).declareQueue(QueueBuilder.durable("bench-quorum").quorum().build());
+            RabbitTemplate template = new RabbitTemplate(connections);
+            parts.add(time("part: publish + confirm (quorum)", i -> {
+                CorrelationData confirm = new CorrelationData("c" + i);
+                template.send("", "bench-quorum", MessageBuilder.withBody(new byte[0])
+                        .setDeliveryMode(MessageDeliveryMode.PERSISTENT).build(), confirm);
+                confirm.getFuture().get(10, TimeUnit.SECONDS);
+            }));
+        } finally {
+            connections.destroy();
+        }
+        return parts;
+    }
+
+    private interface Step {
+        void run(int i) throws Exception;
+    }
+
+    private static String time(String label, Step step) throws Exception {
+        for (int i = 1; i <= WARMUP; i++) {
+            step.run(-i);
+        }
+        long[] micros = new long[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            long start = System.nanoTime();
+            step.run(i);
+            micros[i] = (System.nanoTime() - start) / 1000;
+        }
+        return percentiles(label, micros);
+    }
+
+    private static String percentiles(String label, long[] micros) {
         Arrays.sort(micros);
-        return String.format("%s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms", label,
-                micros[ROUNDS / 2] / 1000.0, micros[ROUNDS * 9 / 10] / 1000.0, micros[ROUNDS * 99 / 100] / 1000.0);
+        int n = micros.length;
+        return String.format("%s min %6.2f  p10 %6.2f  p50 %6.2f  p90 %6.2f  p99 %6.2f  (ms)", label,
+                micros[0] / 1000.0, micros[n / 10] / 1000.0, micros[n / 2] / 1000.0, micros[n * 9 / 10] / 1000.0,
+                micros[n * 99 / 100] / 1000.0);
     }
 
     private int post(int port, byte[] jpeg) throws IOException, InterruptedException {
