@@ -171,13 +171,21 @@ class DistributedModeTest {
 
     @Test
     void answers503WhileTheBrokerIsDownAndRecoversWhenItIsBack() {
+        cluster.control.holdNextAnalysis();
+        CompletableFuture<HttpResponse<String>> inFlight = cluster.postAsync("/faces", TestJpegs.unique());
+        await().atMost(PATIENCE).until(() -> cluster.control.holding().size() == 1);
+
         cluster.broker.stopApp();
         try {
+            HttpResponse<String> lost = inFlight.join();
+            assertThat(lost.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(lost.body()).get("error").asString()).contains("message broker is unavailable");
             HttpResponse<String> down = cluster.post("/faces", TestJpegs.unique());
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(down.headers().firstValue("Retry-After")).isPresent();
             assertThat(JSON.readTree(down.body()).get("error").asString()).contains("message broker is unavailable");
         } finally {
+            cluster.control.release();
             cluster.broker.startApp();
         }
 

@@ -64,7 +64,10 @@ public class DistributedModeConfiguration {
     }
 
     @Bean
-    AmqpJobDispatcher amqpJobDispatcher(BlobStore store, AsyncRabbitTemplate jobTemplate, IngressProperties ingress) {
-        return new AmqpJobDispatcher(store, jobTemplate, ingress.requestTimeout());
+    AmqpJobDispatcher amqpJobDispatcher(BlobStore store, AsyncRabbitTemplate jobTemplate, IngressProperties ingress,
+                                        ConnectionFactory connections) {
+        AmqpJobDispatcher dispatcher = new AmqpJobDispatcher(store, jobTemplate, ingress.requestTimeout());
+        connections.addConnectionListener(dispatcher);
+        return dispatcher;
     }
 }

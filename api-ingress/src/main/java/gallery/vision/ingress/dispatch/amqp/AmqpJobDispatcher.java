@@ -7,6 +7,7 @@ import gallery.vision.common.storage.BlobStore;
 import gallery.vision.ingress.dispatch.AnalysisJob;
 import gallery.vision.ingress.dispatch.JobDispatcher;
 import gallery.vision.worker.amqp.JobMessages;
+import com.rabbitmq.client.ShutdownSignalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -15,10 +16,14 @@ import org.springframework.amqp.core.AmqpReplyTimeoutException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.RabbitMessageFuture;
+import org.springframework.amqp.rabbit.connection.Connection;
+import org.springframework.amqp.rabbit.connection.ConnectionListener;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Distributed mode's dispatcher: stores the JPEG in S3 under its content address (skipped when it is already
@@ -27,9 +32,11 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Failures: storage or broker unreachable, a nacked or unroutable job → {@link ApiError#BACKEND_UNAVAILABLE}
  * (503, {@code Retry-After}); no reply within {@code REQUEST_TIMEOUT} → {@link ApiError#TIMEOUT}; a worker's error
- * reply → that error. Single flight is {@code AnalysisService}'s job, in front of this one. Thread-safe.
+ * reply → that error. When the broker connection is lost, every awaited reply fails at once with the 503: its
+ * direct reply-to channel died with the connection, so no answer could arrive anyway. Single flight is
+ * {@code AnalysisService}'s job, in front of this one. Thread-safe.
  */
-public final class AmqpJobDispatcher implements JobDispatcher {
+public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListener {
 
     private static final Logger log = LoggerFactory.getLogger(AmqpJobDispatcher.class);
     private static final String BROKER = "message broker";
@@ -37,6 +44,7 @@ public final class AmqpJobDispatcher implements JobDispatcher {
     private final BlobStore store;
     private final AsyncRabbitTemplate rabbit;
     private final Duration timeout;
+    private final Set<CompletableFuture<Message>> awaited = ConcurrentHashMap.newKeySet();
 
     public AmqpJobDispatcher(BlobStore store, AsyncRabbitTemplate rabbit, Duration timeout) {
         this.store = store;
@@ -57,6 +65,8 @@ public final class AmqpJobDispatcher implements JobDispatcher {
             log.warn("publishing {} {} failed: {}", job.kind().path(), job.sha1(), e.toString());
             return CompletableFuture.failedFuture(ApiError.BACKEND_UNAVAILABLE.exception(BROKER));
         }
+        awaited.add(reply);
+        reply.whenComplete((message, failure) -> awaited.remove(reply));
         CompletableFuture<byte[]> answer = reply.handle((message, failure) -> read(message, failure));
         CompletableFuture<Boolean> confirm = reply.getConfirm();
         if (confirm != null) {
@@ -68,6 +78,20 @@ public final class AmqpJobDispatcher implements JobDispatcher {
             });
         }
         return answer;
+    }
+
+    @Override
+    public void onCreate(Connection connection) {
+    }
+
+    @Override
+    public void onShutDown(ShutdownSignalException signal) {
+        if (!awaited.isEmpty()) {
+            log.warn("broker connection lost, failing {} awaited replies", awaited.size());
+        }
+        for (CompletableFuture<Message> reply : awaited) {
+            reply.completeExceptionally(ApiError.BACKEND_UNAVAILABLE.exception(BROKER));
+        }
     }
 
     private void storeImage(AnalysisJob job) {
