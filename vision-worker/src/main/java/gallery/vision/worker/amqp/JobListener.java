@@ -34,6 +34,8 @@ import java.util.Set;
 public final class JobListener implements ChannelAwareMessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(JobListener.class);
+    /** Header a quorum queue adds to a redelivered message: how many deliveries failed before. */
+    private static final String DELIVERY_COUNT = "x-delivery-count";
     private static final Set<ApiError> REPLIED_FAILURES = Set.of(ApiError.MODEL_NOT_INSTALLED, ApiError.BACKEND_UNAVAILABLE);
 
     private final JobHandler handler;
@@ -65,7 +67,9 @@ public final class JobListener implements ChannelAwareMessageListener {
         announcer.announceIfNeeded();
         Message reply;
         try {
-            reply = JobMessages.answer(handler.handle(job.kind(), job.sha1(), () -> load(job.sha1())));
+            reply = JobMessages.answer(firstDelivery(message)
+                    ? handler.compute(job.kind(), job.sha1(), () -> load(job.sha1()))
+                    : handler.handle(job.kind(), job.sha1(), () -> load(job.sha1())));
         } catch (ApiException e) {
             if (!REPLIED_FAILURES.contains(e.error())) {
                 requeue(job, e, message, channel);
@@ -80,6 +84,15 @@ public final class JobListener implements ChannelAwareMessageListener {
         channel.basicAck(tag, false);
     }
 
+    /**
+     * Ingress publishes a job only after its own lookup found no stored answer, so on the first delivery the worker
+     * skips that lookup; a redelivered job may have been answered by a worker that died before its ack, so it looks.
+     */
+    private static boolean firstDelivery(Message message) {
+        return !Boolean.TRUE.equals(message.getMessageProperties().getRedelivered())
+                && message.getMessageProperties().getHeader(DELIVERY_COUNT) == null;
+    }
+
     private RgbImage load(String sha1) {
         byte[] jpeg = store.get(Routing.imageKey(sha1))
                 .orElseThrow(() -> new IllegalStateException("image " + sha1 + " is not in the store"));
@@ -87,7 +100,7 @@ public final class JobListener implements ChannelAwareMessageListener {
     }
 
     private static void requeue(Job job, RuntimeException e, Message message, Channel channel) throws IOException {
-        Object deliveries = message.getMessageProperties().getHeader("x-delivery-count");
+        Object deliveries = message.getMessageProperties().getHeader(DELIVERY_COUNT);
         log.warn("{} {} failed (earlier failed deliveries: {}): {}", job.kind().path(), job.sha1(),
                 deliveries == null ? 0 : deliveries, e.toString());
         channel.basicNack(message.getMessageProperties().getDeliveryTag(), false, true);
