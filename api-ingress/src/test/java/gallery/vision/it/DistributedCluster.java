@@ -117,6 +117,11 @@ final class DistributedCluster implements AutoCloseable {
         worker.context().close();
     }
 
+    /** A worker in a process of its own, pointed at this cluster; see {@link WorkerProcess}. */
+    WorkerProcess startWorkerProcess() throws IOException {
+        return WorkerProcess.start(settings);
+    }
+
     List<Worker> workers() {
         return List.copyOf(workers);
     }

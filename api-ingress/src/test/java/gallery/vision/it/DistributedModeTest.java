@@ -129,7 +129,7 @@ class DistributedModeTest {
     }
 
     @Test
-    void redeliversTheJobOfAWorkerKilledMidJobToAnotherWorker() {
+    void redeliversTheJobOfAWorkerWhoseBrokerConnectionDropsMidJob() {
         byte[] jpeg = TestJpegs.unique();
         cluster.control.holdNextAnalysis();
         CompletableFuture<HttpResponse<String>> response = cluster.postAsync("/faces", jpeg);
@@ -151,6 +151,29 @@ class DistributedModeTest {
         cluster.control.release();
         cluster.stopWorker(victim);
         cluster.startWorker();
+    }
+
+    @Test
+    void redeliversTheJobOfAWorkerProcessKilledWithSigkillMidJob() throws Exception {
+        byte[] jpeg = TestJpegs.unique();
+        cluster.workers().forEach(worker -> worker.jobContainer().stop());
+        try (WorkerProcess doomed = cluster.startWorkerProcess()) {
+            await().atMost(Duration.ofMinutes(3)).until(() -> doomed.state().equals("ready") || !doomed.isAlive());
+            assertThat(doomed.isAlive()).as("worker process started").isTrue();
+            int jobs = cluster.control.jobsReceived();
+            CompletableFuture<HttpResponse<String>> response = cluster.postAsync("/faces", jpeg);
+            await().atMost(PATIENCE).until(() -> doomed.state().equals("holding"));
+
+            doomed.kill();
+            cluster.workers().forEach(worker -> worker.jobContainer().start());
+
+            HttpResponse<String> answer = response.join();
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(answer.body()).get("data")).isEqualTo(expectedData(jpeg));
+            assertThat(cluster.control.jobsReceived()).isEqualTo(jobs + 1);
+        } finally {
+            cluster.workers().forEach(worker -> worker.jobContainer().start());
+        }
     }
 
     @Test
