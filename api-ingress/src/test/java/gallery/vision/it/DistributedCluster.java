@@ -157,6 +157,12 @@ final class DistributedCluster implements AutoCloseable {
         return postAsync(path, jpeg).join();
     }
 
+    HttpResponse<String> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60)).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+    }
+
     CompletableFuture<HttpResponse<String>> postAsync(String path, byte[] jpeg) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "image/jpeg")

@@ -224,12 +224,14 @@ class DistributedModeTest {
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(down.headers().firstValue("Retry-After")).isPresent();
             assertThat(JSON.readTree(down.body()).get("error").asString()).contains("object storage is unavailable");
+            assertThat(cluster.get("/actuator/health").statusCode()).isEqualTo(503);
         } finally {
             cluster.s3.startProcess();
         }
 
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> cluster.post("/faces", TestJpegs.unique()).statusCode() == 200);
+        assertThat(cluster.get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
     /** The {@code data} the installed faces analyzer computes for the image, computed here, outside any service. */

@@ -1,5 +1,7 @@
 package gallery.vision.ingress.config;
 
+import gallery.vision.common.AnalysisKind;
+import gallery.vision.common.ApiException;
 import gallery.vision.common.Routing;
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.storage.BlobStore;
@@ -13,6 +15,8 @@ import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -35,6 +39,19 @@ public class DistributedModeConfiguration {
 
     /** How long ingress trusts a model announcement it has read before reading it again. */
     static final Duration ANNOUNCEMENT_TTL = Duration.ofSeconds(10);
+
+    /** {@code /actuator/health} component "storage": up while the S3 server answers (the broker has its own). */
+    @Bean
+    HealthIndicator storageHealthIndicator(BlobStore store) {
+        return () -> {
+            try {
+                store.exists(Routing.modelKey(AnalysisKind.FACES));
+                return Health.up().build();
+            } catch (ApiException e) {
+                return Health.down().withDetail("error", e.getMessage()).build();
+            }
+        };
+    }
 
     @Bean
     JpegDecoder jpegDecoder(ImageProperties image) {
