@@ -1,6 +1,7 @@
 package gallery.vision.worker.amqp;
 
 import gallery.vision.common.ApiError;
+import gallery.vision.common.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -28,7 +29,7 @@ public final class DeadLetterResponder implements MessageListener {
     public void onMessage(Message message) {
         Object reason = message.getMessageProperties().getHeader(REASON_HEADER);
         boolean exhausted = DELIVERY_LIMIT.equals(String.valueOf(reason));
-        var failure = exhausted
+        ApiException failure = exhausted
                 ? ApiError.IMAGE_REJECTED.exception("analysis failed on every delivery of the job")
                 : ApiError.INTERNAL.exception();
         log.warn("job dead-lettered ({}), answering its request with {}", reason, failure.error());

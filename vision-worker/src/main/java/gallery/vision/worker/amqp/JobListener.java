@@ -76,7 +76,9 @@ public final class JobListener implements ChannelAwareMessageListener {
                 return;
             }
             reply = JobMessages.failure(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error (out of memory in a model, say) is nacked too: left unacknowledged it would block this
+            // consumer's prefetch until the channel closes. Another worker, or the delivery limit, takes over.
             requeue(job, e, message, channel);
             return;
         }
@@ -99,7 +101,7 @@ public final class JobListener implements ChannelAwareMessageListener {
         return decoder.decode(jpeg);
     }
 
-    private static void requeue(Job job, RuntimeException e, Message message, Channel channel) throws IOException {
+    private static void requeue(Job job, Throwable e, Message message, Channel channel) throws IOException {
         Object deliveries = message.getMessageProperties().getHeader(DELIVERY_COUNT);
         log.warn("{} {} failed (earlier failed deliveries: {}): {}", job.kind().path(), job.sha1(),
                 deliveries == null ? 0 : deliveries, e.toString());
