@@ -85,7 +85,9 @@ final class DistributedCluster implements AutoCloseable {
                     "--gallery.s3.access-key=" + S3ProxyServer.ACCESS_KEY,
                     "--gallery.s3.secret-key=" + S3ProxyServer.SECRET_KEY,
                     "--gallery.s3.bucket=" + BUCKET,
-                    "--gallery.jobs.delivery-limit=2"));
+                    "--gallery.jobs.delivery-limit=2",
+                    // Keep the build log readable: the services log warnings and errors only.
+                    "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
             settings.addAll(List.of(extraSettings));
             DistributedCluster cluster = new DistributedCluster(broker, s3, settings);
             for (int i = 0; i < workers; i++) {
