@@ -1,5 +1,6 @@
 package gallery.vision.it;
 
+import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.worker.analysis.Analyzer;
 import gallery.vision.worker.analysis.InstalledAnalyzer;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class AnalyzerControl {
 
     private final Map<String, AtomicInteger> jobsReceived = new ConcurrentHashMap<>();
+    private final Map<AnalysisKind, Analyzer> unwatched = new ConcurrentHashMap<>();
     private final AtomicInteger analyses = new AtomicInteger();
     private final AtomicInteger holdsLeft = new AtomicInteger();
     private final List<String> holding = new CopyOnWriteArrayList<>();
@@ -55,11 +57,21 @@ final class AnalyzerControl {
         return jobsReceived.computeIfAbsent(worker, name -> new AtomicInteger()).get();
     }
 
+    /** The installed analyzer itself, not counted and never held: to compute expected answers with. */
+    Analyzer unwatched(AnalysisKind kind) {
+        Analyzer analyzer = unwatched.get(kind);
+        if (analyzer == null) {
+            throw new IllegalStateException("no worker has an analyzer for " + kind.path());
+        }
+        return analyzer;
+    }
+
     BeanPostProcessor decorator(String worker) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof InstalledAnalyzer installed) {
+                    unwatched.putIfAbsent(installed.kind(), installed.analyzer());
                     return new InstalledAnalyzer(installed.kind(), installed.model(), watched(worker, installed.analyzer()));
                 }
                 if (bean instanceof SimpleMessageListenerContainer container && "jobContainer".equals(name)) {

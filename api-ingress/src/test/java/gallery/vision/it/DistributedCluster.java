@@ -35,7 +35,10 @@ final class DistributedCluster implements AutoCloseable {
 
     static final String BUCKET = "gallery-vision-test";
 
-    /** The worker's analyzers besides those on its classpath; see {@link MeanColourTestDouble}. */
+    /**
+     * The worker's analyzers besides those on its classpath; see {@link MeanColourTestDouble}. When the real faces
+     * analyzer is on the worker's classpath, make this list empty and every distributed test runs the real one.
+     */
     private static final List<Class<?>> TEST_ANALYZERS = List.of(MeanColourTestDouble.class);
 
     final RabbitBroker broker;
@@ -106,12 +109,17 @@ final class DistributedCluster implements AutoCloseable {
 
     Worker startWorker() {
         String name = "worker-" + (++workerCount);
-        SpringApplication app = VisionWorkerApplication.configure(new SpringApplication(
-                Stream.concat(Stream.of(VisionWorkerApplication.class), TEST_ANALYZERS.stream()).toArray(Class<?>[]::new)));
+        SpringApplication app = workerApplication();
         app.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(control.decorator(name)));
         Worker worker = new Worker(name, app.run(args("--spring.application.name=" + name)));
         workers.add(worker);
         return worker;
+    }
+
+    /** A vision-worker application with the test analyzers, in this JVM or in a {@link WorkerProcess}. */
+    static SpringApplication workerApplication() {
+        return VisionWorkerApplication.configure(new SpringApplication(
+                Stream.concat(Stream.of(VisionWorkerApplication.class), TEST_ANALYZERS.stream()).toArray(Class<?>[]::new)));
     }
 
     void stopWorker(Worker worker) {

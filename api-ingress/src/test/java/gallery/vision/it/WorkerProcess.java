@@ -1,6 +1,5 @@
 package gallery.vision.it;
 
-import gallery.vision.worker.VisionWorkerApplication;
 import gallery.vision.worker.analysis.InstalledAnalyzer;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -82,8 +81,7 @@ final class WorkerProcess implements AutoCloseable {
     public static void main(String[] args) {
         Path marker = Path.of(args[0]);
         String[] springArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
-        SpringApplication app = VisionWorkerApplication.configure(
-                new SpringApplication(VisionWorkerApplication.class, MeanColourTestDouble.class));
+        SpringApplication app = DistributedCluster.workerApplication();
         app.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(holdingForever(marker)));
         app.addListeners(event -> {
             if (event instanceof ApplicationReadyEvent) {
