@@ -55,17 +55,17 @@ class DistributedModeBenchmark {
         Path data = Files.createTempDirectory("embedded-bench");
         SpringApplication embeddedApp = new SpringApplication(ApiIngressApplication.class, MeanColourTestDouble.class);
         try (ConfigurableApplicationContext embedded = embeddedApp.run("--server.port=0", "--server.address=127.0.0.1",
-                "--gallery.storage.data-dir=" + data)) {
-            int port = Integer.parseInt(embedded.getEnvironment().getProperty("local.server.port"));
-            report.add(measure("embedded    new image  ", port, i -> TestJpegs.unique(WIDTH, HEIGHT)));
+                "--gallery.storage.data-dir=" + data, "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+             DistributedCluster cluster = DistributedCluster.start(2, "--gallery.ingress.request-timeout=30s")) {
+            int embeddedPort = Integer.parseInt(embedded.getEnvironment().getProperty("local.server.port"));
+            int distributedPort = cluster.port();
+            report.add(measure("embedded    new image  ", embeddedPort, i -> TestJpegs.unique(WIDTH, HEIGHT)));
             byte[] same = TestJpegs.unique(WIDTH, HEIGHT);
-            report.add(measure("embedded    cached     ", port, i -> same));
-        }
-        try (DistributedCluster cluster = DistributedCluster.start(2, "--gallery.ingress.request-timeout=30s")) {
-            int port = cluster.port();
-            report.add(measure("distributed new image  ", port, i -> TestJpegs.unique(WIDTH, HEIGHT)));
-            byte[] same = TestJpegs.unique(WIDTH, HEIGHT);
-            report.add(measure("distributed cached     ", port, i -> same));
+            report.add(measure("embedded    cached     ", embeddedPort, i -> same));
+            report.add(measure("distributed new image  ", distributedPort, i -> TestJpegs.unique(WIDTH, HEIGHT)));
+            byte[] sameAgain = TestJpegs.unique(WIDTH, HEIGHT);
+            report.add(measure("distributed cached     ", distributedPort, i -> sameAgain));
+            report.add(interleaved(embeddedPort, distributedPort));
             report.addAll(measureParts(cluster));
         }
         report.add("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
@@ -91,6 +91,25 @@ class DistributedModeBenchmark {
             }
         }
         return percentiles(label, micros);
+    }
+
+    /**
+     * The same new image posted to embedded and then to distributed mode, pair after pair, so that both see the same
+     * machine load; reports percentiles of the per-pair difference (distributed minus embedded).
+     */
+    private String interleaved(int embeddedPort, int distributedPort) throws IOException, InterruptedException {
+        long[] differences = new long[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            byte[] jpeg = TestJpegs.unique(WIDTH, HEIGHT);
+            long start = System.nanoTime();
+            post(embeddedPort, jpeg);
+            long embedded = System.nanoTime() - start;
+            start = System.nanoTime();
+            post(distributedPort, jpeg);
+            long distributed = System.nanoTime() - start;
+            differences[i] = (distributed - embedded) / 1000;
+        }
+        return percentiles("overhead, interleaved pairs", differences);
     }
 
     /** Round trips of the single operations a job is made of, on the same servers, to show where the time goes. */
