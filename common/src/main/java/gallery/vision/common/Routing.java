@@ -13,9 +13,23 @@ public final class Routing {
     public static final String JOBS_EXCHANGE = "gallery-vision.jobs";
     /** Durable queue that every worker consumes; one queue, any number of competing consumers. */
     public static final String JOBS_QUEUE = "gallery-vision.jobs";
-    /** Exchange and queue that jobs land in after too many failed deliveries. */
+    /**
+     * Fanout exchange that jobs land in after too many failed deliveries (or when a worker rejects a malformed one).
+     * It feeds two queues: {@link #DEAD_LETTER_QUEUE}, where they are parked for a human to look at, and
+     * {@link #DEAD_LETTER_REPLIES_QUEUE}, whose consumer tells the waiting request that its job failed.
+     */
     public static final String DEAD_LETTER_EXCHANGE = "gallery-vision.jobs.dlx";
     public static final String DEAD_LETTER_QUEUE = "gallery-vision.jobs.dead";
+    public static final String DEAD_LETTER_REPLIES_QUEUE = "gallery-vision.jobs.dead.replies";
+
+    /** Message header naming the analysis of a job ({@link AnalysisKind#path()}). */
+    public static final String HEADER_ANALYSIS = "gv-analysis";
+    /** Message header holding the sha1 of a job's image. */
+    public static final String HEADER_SHA1 = "gv-sha1";
+    /** Reply header: absent on an answer, the {@link ApiError} constant's name on a failed job. */
+    public static final String HEADER_ERROR = "gv-error";
+    /** Reply header: the client-visible message of a failed job. */
+    public static final String HEADER_ERROR_MESSAGE = "gv-error-message";
 
     private Routing() {
     }
@@ -33,6 +47,14 @@ public final class Routing {
     /** Storage key of a computed answer for one analysis by one model version. */
     public static String resultKey(AnalysisKind kind, ModelRef model, String sha1) {
         return "results/" + kind.path() + "/" + model.name() + "/" + model.version() + "/" + fanOut(sha1) + ".json";
+    }
+
+    /**
+     * Storage key where workers announce the model they run for an analysis (JSON of a {@link ModelRef}), so that
+     * ingress can find stored answers without loading any model.
+     */
+    public static String modelKey(AnalysisKind kind) {
+        return "models/" + kind.path() + ".json";
     }
 
     private static String fanOut(String sha1) {

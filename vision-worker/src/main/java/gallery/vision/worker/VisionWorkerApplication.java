@@ -7,17 +7,27 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /**
- * A vision worker on its own: consumes analysis jobs from the broker (distributed mode). Its settings live in
- * {@code vision-worker.yml}, so that the file never shadows the ingress' own when the worker is embedded there.
+ * A vision worker on its own: consumes analysis jobs from the broker (distributed mode, so the {@code distributed}
+ * profile is always on: S3 storage, the AMQP job consumer). Its settings live in {@code vision-worker.yml}, so that
+ * the file never shadows the ingress' own when the worker is embedded there.
  */
 @SpringBootApplication
 @Import(WorkerCoreConfiguration.class)
 public class VisionWorkerApplication {
 
+    public static final String DISTRIBUTED_PROFILE = "distributed";
+
     public static void main(String[] args) {
         DjlPrivacy.ensure();
         SpringApplication app = new SpringApplication(VisionWorkerApplication.class);
-        app.setDefaultProperties(java.util.Map.of("spring.config.name", "vision-worker"));
+        configure(app);
         app.run(args);
+    }
+
+    /** The worker's settings file and profile; also used by tests that start workers in-process. */
+    public static SpringApplication configure(SpringApplication app) {
+        app.setDefaultProperties(java.util.Map.of("spring.config.name", "vision-worker"));
+        app.setAdditionalProfiles(DISTRIBUTED_PROFILE);
+        return app;
     }
 }

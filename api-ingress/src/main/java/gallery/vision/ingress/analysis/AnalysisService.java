@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * From posted bytes to an answer: validates the JPEG, answers from the store when the current model has already
- * seen the image, and otherwise dispatches one job per (analysis, image) however many requests ask for it at once.
+ * From posted bytes to an answer: answers from the store when the current model has already seen the image, and
+ * otherwise validates the JPEG and dispatches one job per (analysis, image) however many requests ask for it at once.
  */
 @Service
 public class AnalysisService {
@@ -44,12 +44,14 @@ public class AnalysisService {
      * answer's JSON bytes when ready; the future fails with {@link ApiError#TIMEOUT} after {@code REQUEST_TIMEOUT}.
      */
     public CompletableFuture<byte[]> analyze(AnalysisKind kind, byte[] jpeg) {
-        RgbImage image = decoder.decode(jpeg);
+        // A stored answer exists only for bytes that decoded before, so it is looked up before decoding: a cached
+        // answer then costs a hash and one store read, not a full decode.
         String sha1 = Sha1.hex(jpeg);
         Optional<byte[]> answer = stored.find(kind, sha1);
         if (answer.isPresent()) {
             return CompletableFuture.completedFuture(answer.get());
         }
+        RgbImage image = decoder.decode(jpeg);
         String flightKey = kind.path() + "/" + sha1;
         CompletableFuture<byte[]> shared = inFlight.computeIfAbsent(flightKey,
                 key -> dispatcher.dispatch(new AnalysisJob(kind, sha1, jpeg, image)));

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Profile;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -36,9 +37,13 @@ public class WorkerCoreConfiguration {
         return new JpegDecoder(image.maxPixels());
     }
 
-    /** The filesystem store of embedded mode; distributed mode provides an S3 store instead. */
+    /**
+     * The filesystem store of embedded mode; distributed mode provides an S3 store instead. Chosen by profile
+     * rather than {@code @ConditionalOnMissingBean}, whose outcome in a scanned configuration depends on the order
+     * the classes are found in.
+     */
     @Bean
-    @ConditionalOnMissingBean(BlobStore.class)
+    @Profile("!distributed")
     BlobStore fileBlobStore(StorageProperties storage) {
         return new FileBlobStore(storage.dataDir());
     }

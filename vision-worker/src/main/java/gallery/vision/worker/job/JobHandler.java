@@ -47,11 +47,20 @@ public final class JobHandler {
     /** Computes (or finds) and stores the answer; returns its JSON bytes. */
     public byte[] handle(AnalysisKind kind, String sha1, ImageSource source) {
         InstalledAnalyzer installed = analyzers.require(kind);
-        String key = Routing.resultKey(kind, installed.model(), sha1);
-        Optional<byte[]> stored = store.get(key);
+        Optional<byte[]> stored = store.get(Routing.resultKey(kind, installed.model(), sha1));
         if (stored.isPresent()) {
             return stored.get();
         }
+        return compute(kind, sha1, source);
+    }
+
+    /**
+     * Computes and stores the answer without looking for a stored one first: for a caller that has just looked and
+     * found none (a job's first delivery, which ingress only sends after its own lookup missed). Saves a store read.
+     */
+    public byte[] compute(AnalysisKind kind, String sha1, ImageSource source) {
+        InstalledAnalyzer installed = analyzers.require(kind);
+        String key = Routing.resultKey(kind, installed.model(), sha1);
         RgbImage image = source.load();
         long started = System.nanoTime();
         Object data = installed.analyzer().analyze(image);

@@ -1,0 +1,252 @@
+package gallery.vision.it;
+
+import gallery.vision.common.AnalysisKind;
+import gallery.vision.common.Routing;
+import gallery.vision.common.Sha1;
+import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.worker.analysis.AnalyzerRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Distributed mode end to end against the real broker and a real S3 server: the ingress and two workers (see
+ * {@link DistributedCluster}). Every test posts images of its own, so tests never share a stored answer.
+ */
+class DistributedModeTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static DistributedCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        cluster = DistributedCluster.start(2, "--gallery.ingress.request-timeout=30s");
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @AfterEach
+    void releaseHeldAnalyses() {
+        cluster.control.release();
+    }
+
+    @Test
+    void answersWhatTheInstalledAnalyzerComputesForTheImage() {
+        byte[] jpeg = TestJpegs.unique(200, 150);
+
+        HttpResponse<String> response = cluster.post("/faces", jpeg);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.get("srcSha1sum").asString()).isEqualTo(Sha1.hex(jpeg));
+        assertThat(answer.get("model").asString()).isEqualTo(cluster.workers().get(0).context()
+                .getBean(AnalyzerRegistry.class).model(AnalysisKind.FACES).orElseThrow().name());
+        assertThat(answer.get("width").asInt()).isEqualTo(200);
+        assertThat(answer.get("height").asInt()).isEqualTo(150);
+        assertThat(answer.get("data")).isEqualTo(expectedData(jpeg));
+    }
+
+    @Test
+    void answersAStoredAnswerWithoutAnyJobEvenWhenNoWorkerIsConsuming() {
+        byte[] jpeg = TestJpegs.unique();
+        String first = cluster.post("/faces", jpeg).body();
+        int jobs = cluster.control.jobsReceived();
+
+        cluster.workers().forEach(worker -> worker.jobContainer().stop());
+        HttpResponse<String> second;
+        try {
+            second = cluster.post("/faces", jpeg);
+        } finally {
+            cluster.workers().forEach(worker -> worker.jobContainer().start());
+        }
+
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).isEqualTo(first);
+        assertThat(cluster.control.jobsReceived()).isEqualTo(jobs);
+    }
+
+    @Test
+    void storesTheImageOnceUnderItsContentAddress() {
+        byte[] jpeg = TestJpegs.unique();
+        String imageKey = Routing.imageKey(Sha1.hex(jpeg));
+
+        assertThat(cluster.post("/faces", jpeg).statusCode()).isEqualTo(200);
+        assertThat(cluster.post("/embeddings", jpeg).statusCode()).isEqualTo(503);
+
+        assertThat(cluster.ingressPuts.get(imageKey)).hasValue(1);
+        assertThat(cluster.store().get(imageKey)).hasValue(jpeg);
+    }
+
+    @Test
+    void answers503ModelNotInstalledWhenTheWorkersLackTheModel() {
+        HttpResponse<String> response = cluster.post("/objects", TestJpegs.unique());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(JSON.readTree(response.body()).get("error").asString())
+                .isEqualTo("model for objects is not installed");
+    }
+
+    @Test
+    void runsOneJobForConcurrentRequestsOfTheSameImage() {
+        byte[] jpeg = TestJpegs.unique();
+        int jobs = cluster.control.jobsReceived();
+        cluster.control.holdNextAnalysis();
+
+        List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, 5)
+                .mapToObj(i -> cluster.postAsync("/faces", jpeg)).toList();
+        await().atMost(PATIENCE).until(() -> cluster.control.holding().size() == 1);
+        await().during(Duration.ofMillis(500)).atMost(PATIENCE)
+                .until(() -> cluster.ingressBean(gallery.vision.ingress.analysis.AnalysisService.class).inFlight() == 1);
+        cluster.control.release();
+
+        List<String> bodies = responses.stream().map(CompletableFuture::join)
+                .peek(response -> assertThat(response.statusCode()).isEqualTo(200))
+                .map(HttpResponse::body).distinct().toList();
+        assertThat(bodies).hasSize(1);
+        assertThat(cluster.control.jobsReceived()).isEqualTo(jobs + 1);
+    }
+
+    @Test
+    void redeliversTheJobOfAWorkerWhoseBrokerConnectionDropsMidJob() {
+        byte[] jpeg = TestJpegs.unique();
+        cluster.control.holdNextAnalysis();
+        CompletableFuture<HttpResponse<String>> response = cluster.postAsync("/faces", jpeg);
+        await().atMost(PATIENCE).until(() -> cluster.control.holding().size() == 1);
+        String victimName = cluster.control.holding().get(0);
+        DistributedCluster.Worker victim = cluster.workers().stream()
+                .filter(worker -> worker.name().equals(victimName)).findFirst().orElseThrow();
+        int survivorJobsBefore = cluster.workers().stream().filter(worker -> worker != victim)
+                .mapToInt(worker -> cluster.control.jobsReceivedBy(worker.name())).sum();
+
+        victim.kill();
+
+        HttpResponse<String> answer = response.join();
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).get("data")).isEqualTo(expectedData(jpeg));
+        assertThat(cluster.workers().stream().filter(worker -> worker != victim)
+                .mapToInt(worker -> cluster.control.jobsReceivedBy(worker.name())).sum())
+                .isEqualTo(survivorJobsBefore + 1);
+        cluster.control.release();
+        cluster.stopWorker(victim);
+        cluster.startWorker();
+    }
+
+    @Test
+    void redeliversTheJobOfAWorkerProcessKilledWithSigkillMidJob() throws Exception {
+        byte[] jpeg = TestJpegs.unique();
+        cluster.workers().forEach(worker -> worker.jobContainer().stop());
+        try (WorkerProcess doomed = cluster.startWorkerProcess()) {
+            await().atMost(Duration.ofMinutes(3)).until(() -> doomed.state().equals("ready") || !doomed.isAlive());
+            assertThat(doomed.isAlive()).as("worker process started").isTrue();
+            int jobs = cluster.control.jobsReceived();
+            CompletableFuture<HttpResponse<String>> response = cluster.postAsync("/faces", jpeg);
+            await().atMost(PATIENCE).until(() -> doomed.state().equals("holding"));
+
+            doomed.kill();
+            cluster.workers().forEach(worker -> worker.jobContainer().start());
+
+            HttpResponse<String> answer = response.join();
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(answer.body()).get("data")).isEqualTo(expectedData(jpeg));
+            assertThat(cluster.control.jobsReceived()).isEqualTo(jobs + 1);
+        } finally {
+            cluster.workers().forEach(worker -> worker.jobContainer().start());
+        }
+    }
+
+    @Test
+    void deadLettersAJobThatFailsOnEveryDeliveryAndAnswers422() {
+        byte[] jpeg = TestJpegs.unique();
+        String sha1 = Sha1.hex(jpeg);
+        // The stored image is damaged: the ingress skips the upload (the key is taken), every worker fails to decode.
+        cluster.store().put(Routing.imageKey(sha1), "not a JPEG at all".getBytes());
+
+        HttpResponse<String> response = cluster.post("/faces", jpeg);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(response.body()).get("error").asString()).startsWith("image could not be analyzed");
+        assertThat(parkedSha1s()).contains(sha1);
+    }
+
+    /** The sha1s of the jobs parked in the dead-letter queue (consumed: the queue is left empty). */
+    private static List<String> parkedSha1s() {
+        RabbitTemplate template = new RabbitTemplate(cluster.broker.connections());
+        List<String> sha1s = new java.util.ArrayList<>();
+        for (Message parked = template.receive(Routing.DEAD_LETTER_QUEUE, 5_000); parked != null;
+             parked = template.receive(Routing.DEAD_LETTER_QUEUE, 500)) {
+            sha1s.add(parked.getMessageProperties().getHeader(Routing.HEADER_SHA1));
+        }
+        return sha1s;
+    }
+
+    @Test
+    void answers503WhileTheBrokerIsDownAndRecoversWhenItIsBack() {
+        cluster.control.holdNextAnalysis();
+        CompletableFuture<HttpResponse<String>> inFlight = cluster.postAsync("/faces", TestJpegs.unique());
+        await().atMost(PATIENCE).until(() -> cluster.control.holding().size() == 1);
+
+        cluster.broker.stopApp();
+        try {
+            HttpResponse<String> lost = inFlight.join();
+            assertThat(lost.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(lost.body()).get("error").asString()).contains("message broker is unavailable");
+            HttpResponse<String> down = cluster.post("/faces", TestJpegs.unique());
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.headers().firstValue("Retry-After")).isPresent();
+            assertThat(JSON.readTree(down.body()).get("error").asString()).contains("message broker is unavailable");
+        } finally {
+            cluster.control.release();
+            cluster.broker.startApp();
+        }
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> cluster.post("/faces", TestJpegs.unique()).statusCode() == 200);
+    }
+
+    @Test
+    void answers503WhileStorageIsDownAndRecoversWhenItIsBack() throws IOException {
+        cluster.s3.stop();
+        try {
+            HttpResponse<String> down = cluster.post("/faces", TestJpegs.unique());
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.headers().firstValue("Retry-After")).isPresent();
+            assertThat(JSON.readTree(down.body()).get("error").asString()).contains("object storage is unavailable");
+            assertThat(cluster.get("/actuator/health").statusCode()).isEqualTo(503);
+        } finally {
+            cluster.s3.startProcess();
+        }
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> cluster.post("/faces", TestJpegs.unique()).statusCode() == 200);
+        assertThat(cluster.get("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    /** The {@code data} the installed faces analyzer computes for the image, computed here, outside any service. */
+    private static JsonNode expectedData(byte[] jpeg) {
+        JpegDecoder decoder = cluster.workers().get(0).context().getBean(JpegDecoder.class);
+        return JSON.valueToTree(cluster.control.unwatched(AnalysisKind.FACES).analyze(decoder.decode(jpeg)));
+    }
+}

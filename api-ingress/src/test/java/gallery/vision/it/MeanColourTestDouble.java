@@ -1,0 +1,40 @@
+package gallery.vision.it;
+
+import gallery.vision.common.AnalysisKind;
+import gallery.vision.common.ModelRef;
+import gallery.vision.common.image.RgbImage;
+import gallery.vision.worker.analysis.InstalledAnalyzer;
+import org.springframework.context.annotation.Bean;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * TEST DOUBLE, test sources only: stands in for the faces analyzer (being built on its own branch) so that jobs can
+ * run end to end. It reports the image's mean colour, a deterministic function of the pixels, which is all the
+ * distributed-mode tests need: they compare answers with what the installed analyzer computes on the same pixels,
+ * whichever analyzer that is. It is registered as a source of the worker contexts in {@link DistributedCluster}; when
+ * the real faces analyzer is on the worker's classpath, removing that one source makes the tests run it instead.
+ */
+final class MeanColourTestDouble {
+
+    static final ModelRef MODEL = new ModelRef("test-double-mean-colour", "1");
+
+    @Bean
+    InstalledAnalyzer facesTestDouble() {
+        return new InstalledAnalyzer(AnalysisKind.FACES, MODEL, MeanColourTestDouble::analyze);
+    }
+
+    static Object analyze(RgbImage image) {
+        long[] sums = new long[3];
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                for (int c = 0; c < 3; c++) {
+                    sums[c] += image.channel(x, y, c);
+                }
+            }
+        }
+        double pixels = (double) image.width() * image.height();
+        return List.of(Map.of("meanRed", sums[0] / pixels, "meanGreen", sums[1] / pixels, "meanBlue", sums[2] / pixels));
+    }
+}

@@ -1,0 +1,123 @@
+package gallery.vision.common.storage;
+
+import gallery.vision.common.ApiError;
+import gallery.vision.common.ApiException;
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayInputStream;
+import java.util.Optional;
+
+/**
+ * A {@link BlobStore} in one bucket of an S3-compatible server (MinIO, S3Proxy, AWS S3), through the MinIO client.
+ *
+ * <p>The bucket is created on first use if it is missing. When the server cannot be reached (or refuses us), every
+ * call fails with {@link ApiError#BACKEND_UNAVAILABLE}, which clients see as a 503 with {@code Retry-After}; the
+ * next call tries again, so the store recovers by itself when the server comes back. An S3 PUT is atomic: readers
+ * see the whole object or none.
+ *
+ * <p>Thread-safe: the MinIO client is, and the bucket check is guarded.
+ */
+public final class S3BlobStore implements BlobStore {
+
+    private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
+    private static final String WHAT = "object storage";
+
+    private final MinioClient client;
+    private final String bucket;
+    private volatile boolean bucketReady;
+
+    public S3BlobStore(MinioClient client, String bucket) {
+        this.client = client;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        ensureBucket();
+        try (GetObjectResponse object = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+            return Optional.of(object.readAllBytes());
+        } catch (ErrorResponseException e) {
+            if (isMissing(e)) {
+                return Optional.empty();
+            }
+            throw unavailable("get", e);
+        } catch (Exception e) {
+            throw unavailable("get", e);
+        }
+    }
+
+    @Override
+    public void put(String key, byte[] value) {
+        ensureBucket();
+        try {
+            client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                    .stream(new ByteArrayInputStream(value), value.length, -1)
+                    .contentType(key.endsWith(".json") ? "application/json" : "application/octet-stream")
+                    .build());
+        } catch (Exception e) {
+            throw unavailable("put", e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        ensureBucket();
+        try {
+            client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            return true;
+        } catch (ErrorResponseException e) {
+            if (isMissing(e)) {
+                return false;
+            }
+            throw unavailable("stat", e);
+        } catch (Exception e) {
+            throw unavailable("stat", e);
+        }
+    }
+
+    /** Creates the bucket when it is missing; remembered once it succeeded, retried on every call until then. */
+    private void ensureBucket() {
+        if (bucketReady) {
+            return;
+        }
+        synchronized (this) {
+            if (bucketReady) {
+                return;
+            }
+            try {
+                if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                    client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                    log.info("created bucket {}", bucket);
+                }
+                bucketReady = true;
+            } catch (ErrorResponseException e) {
+                if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
+                    throw unavailable("create bucket", e);
+                }
+                bucketReady = true;
+            } catch (Exception e) {
+                throw unavailable("create bucket", e);
+            }
+        }
+    }
+
+    private static boolean isMissing(ErrorResponseException e) {
+        String code = e.errorResponse().code();
+        return "NoSuchKey".equals(code) || "NoSuchObject".equals(code) || "NotFound".equals(code);
+    }
+
+    private ApiException unavailable(String operation, Exception e) {
+        String reason = e instanceof ErrorResponseException error ? error.errorResponse().code() : e.getClass().getSimpleName();
+        log.warn("S3 {} in bucket {} failed: {}", operation, bucket, reason);
+        return ApiError.BACKEND_UNAVAILABLE.exception(WHAT);
+    }
+}

@@ -1,0 +1,110 @@
+package gallery.vision.worker.amqp;
+
+import com.rabbitmq.client.Channel;
+import gallery.vision.common.ApiError;
+import gallery.vision.common.ApiException;
+import gallery.vision.common.Routing;
+import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.image.RgbImage;
+import gallery.vision.common.storage.BlobStore;
+import gallery.vision.worker.amqp.JobMessages.Job;
+import gallery.vision.worker.catalog.ModelAnnouncer;
+import gallery.vision.worker.job.JobHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Runs jobs from the shared queue with manual acknowledgements: fetch the image from the store, analyze it with
+ * {@link JobHandler} (which stores the answer), reply, and only then ack. So a worker that dies mid-job leaves the
+ * job unacknowledged and the broker hands it to another worker.
+ *
+ * <p>Outcomes: an answer is replied and acked. A definitive failure that is nobody's fault in particular (the model
+ * is not installed here, the store is unreachable) is replied as its error and acked: the client sees a 503 and
+ * retries. Any other failure (an image that crashes decoding or the analyzer) is nacked back to the queue; after
+ * {@code JOB_DELIVERY_LIMIT} failed deliveries the broker dead-letters it and {@link DeadLetterResponder} answers
+ * the request. A message that is not a job is rejected straight to the dead letters.
+ *
+ * <p>Thread-safe: the container calls it from its consumer threads, each with its own channel.
+ */
+public final class JobListener implements ChannelAwareMessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(JobListener.class);
+    /** Header a quorum queue adds to a redelivered message: how many deliveries failed before. */
+    private static final String DELIVERY_COUNT = "x-delivery-count";
+    private static final Set<ApiError> REPLIED_FAILURES = Set.of(ApiError.MODEL_NOT_INSTALLED, ApiError.BACKEND_UNAVAILABLE);
+
+    private final JobHandler handler;
+    private final BlobStore store;
+    private final JpegDecoder decoder;
+    private final Replies replies;
+    private final ModelAnnouncer announcer;
+
+    public JobListener(JobHandler handler, BlobStore store, JpegDecoder decoder, Replies replies,
+                       ModelAnnouncer announcer) {
+        this.handler = handler;
+        this.store = store;
+        this.decoder = decoder;
+        this.replies = replies;
+        this.announcer = announcer;
+    }
+
+    @Override
+    public void onMessage(Message message, Channel channel) throws IOException {
+        long tag = message.getMessageProperties().getDeliveryTag();
+        Job job;
+        try {
+            job = JobMessages.readJob(message);
+        } catch (IllegalArgumentException e) {
+            log.warn("rejecting a message that is not a job: {}", e.getMessage());
+            channel.basicReject(tag, false);
+            return;
+        }
+        announcer.announceIfNeeded();
+        Message reply;
+        try {
+            reply = JobMessages.answer(firstDelivery(message)
+                    ? handler.compute(job.kind(), job.sha1(), () -> load(job.sha1()))
+                    : handler.handle(job.kind(), job.sha1(), () -> load(job.sha1())));
+        } catch (ApiException e) {
+            if (!REPLIED_FAILURES.contains(e.error())) {
+                requeue(job, e, message, channel);
+                return;
+            }
+            reply = JobMessages.failure(e);
+        } catch (RuntimeException | Error e) {
+            // An Error (out of memory in a model, say) is nacked too: left unacknowledged it would block this
+            // consumer's prefetch until the channel closes. Another worker, or the delivery limit, takes over.
+            requeue(job, e, message, channel);
+            return;
+        }
+        replies.send(message, reply);
+        channel.basicAck(tag, false);
+    }
+
+    /**
+     * Ingress publishes a job only after its own lookup found no stored answer, so on the first delivery the worker
+     * skips that lookup; a redelivered job may have been answered by a worker that died before its ack, so it looks.
+     */
+    private static boolean firstDelivery(Message message) {
+        return !Boolean.TRUE.equals(message.getMessageProperties().getRedelivered())
+                && message.getMessageProperties().getHeader(DELIVERY_COUNT) == null;
+    }
+
+    private RgbImage load(String sha1) {
+        byte[] jpeg = store.get(Routing.imageKey(sha1))
+                .orElseThrow(() -> new IllegalStateException("image " + sha1 + " is not in the store"));
+        return decoder.decode(jpeg);
+    }
+
+    private static void requeue(Job job, Throwable e, Message message, Channel channel) throws IOException {
+        Object deliveries = message.getMessageProperties().getHeader(DELIVERY_COUNT);
+        log.warn("{} {} failed (earlier failed deliveries: {}): {}", job.kind().path(), job.sha1(),
+                deliveries == null ? 0 : deliveries, e.toString());
+        channel.basicNack(message.getMessageProperties().getDeliveryTag(), false, true);
+    }
+}

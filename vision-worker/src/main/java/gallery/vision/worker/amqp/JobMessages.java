@@ -1,0 +1,78 @@
+package gallery.vision.worker.amqp;
+
+import gallery.vision.common.AnalysisKind;
+import gallery.vision.common.ApiError;
+import gallery.vision.common.ApiException;
+import gallery.vision.common.Routing;
+import gallery.vision.common.Sha1;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+
+/**
+ * The wire format of jobs and replies, in one place for both sides. A job is an empty persistent message with the
+ * analysis and the image's sha1 in headers (the image itself is in S3 under {@link Routing#imageKey}). A reply
+ * carries the answer's JSON as its body, or, for a failed job, the {@link ApiError} name and message in headers.
+ * Stateless, so thread-safe.
+ */
+public final class JobMessages {
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private JobMessages() {
+    }
+
+    /** What a worker is asked to do. */
+    public record Job(AnalysisKind kind, String sha1) {
+    }
+
+    public static Message job(AnalysisKind kind, String sha1) {
+        return MessageBuilder.withBody(EMPTY)
+                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+                .setHeader(Routing.HEADER_ANALYSIS, kind.path())
+                .setHeader(Routing.HEADER_SHA1, sha1)
+                .build();
+    }
+
+    /** Reads a job; throws {@link IllegalArgumentException} for a message that is not one. */
+    public static Job readJob(Message message) {
+        MessageProperties properties = message.getMessageProperties();
+        Object path = properties.getHeader(Routing.HEADER_ANALYSIS);
+        Object sha1 = properties.getHeader(Routing.HEADER_SHA1);
+        AnalysisKind kind = AnalysisKind.fromPath(String.valueOf(path))
+                .orElseThrow(() -> new IllegalArgumentException("job names no known analysis: " + path));
+        if (!(sha1 instanceof String hex) || !Sha1.isValid(hex)) {
+            throw new IllegalArgumentException("job carries no valid sha1");
+        }
+        return new Job(kind, hex);
+    }
+
+    public static Message answer(byte[] json) {
+        return MessageBuilder.withBody(json).setContentType(MessageProperties.CONTENT_TYPE_JSON).build();
+    }
+
+    public static Message failure(ApiException failure) {
+        return MessageBuilder.withBody(EMPTY)
+                .setHeader(Routing.HEADER_ERROR, failure.error().name())
+                .setHeader(Routing.HEADER_ERROR_MESSAGE, failure.getMessage())
+                .build();
+    }
+
+    /** The answer's JSON from a reply, or the {@link ApiException} the worker reported. */
+    public static byte[] readReply(Message reply) {
+        MessageProperties properties = reply.getMessageProperties();
+        Object error = properties.getHeader(Routing.HEADER_ERROR);
+        if (error == null) {
+            return reply.getBody();
+        }
+        ApiError apiError;
+        try {
+            apiError = ApiError.valueOf(error.toString());
+        } catch (IllegalArgumentException e) {
+            apiError = ApiError.INTERNAL;
+        }
+        Object message = properties.getHeader(Routing.HEADER_ERROR_MESSAGE);
+        throw new ApiException(apiError, message == null ? apiError.message() : message.toString());
+    }
+}

@@ -1,0 +1,62 @@
+package gallery.vision.worker.amqp;
+
+import gallery.vision.common.AnalysisKind;
+import gallery.vision.common.Routing;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.ExchangeBuilder;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The broker objects of distributed mode, declared identically by ingress and workers (whichever connects first
+ * creates them; Spring's {@code RabbitAdmin} declares them again after a broker restart):
+ * <ul>
+ *   <li>{@link Routing#JOBS_EXCHANGE}, a durable direct exchange, bound with {@code analyze.<analysis>} for every
+ *       analysis to</li>
+ *   <li>{@link Routing#JOBS_QUEUE}, a quorum queue (replicated, durable, counts deliveries) shared by all workers,
+ *       dead-lettering after {@code JOB_DELIVERY_LIMIT} failed deliveries to</li>
+ *   <li>{@link Routing#DEAD_LETTER_EXCHANGE}, a fanout to {@link Routing#DEAD_LETTER_QUEUE} (parked for a human)
+ *       and {@link Routing#DEAD_LETTER_REPLIES_QUEUE} (answered by a worker's dead-letter responder).</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("distributed")
+@EnableConfigurationProperties(JobQueueProperties.class)
+public class JobTopology {
+
+    /** The parking queue keeps at most this many dead jobs; older ones are dropped first. */
+    static final int PARKED_JOBS_LIMIT = 10_000;
+
+    @Bean
+    Declarables jobDeclarables(JobQueueProperties jobs) {
+        DirectExchange exchange = ExchangeBuilder.directExchange(Routing.JOBS_EXCHANGE).durable(true).build();
+        Queue queue = QueueBuilder.durable(Routing.JOBS_QUEUE)
+                .quorum()
+                .deliveryLimit(jobs.deliveryLimit())
+                .deadLetterExchange(Routing.DEAD_LETTER_EXCHANGE)
+                .build();
+        FanoutExchange deadLetters = ExchangeBuilder.fanoutExchange(Routing.DEAD_LETTER_EXCHANGE).durable(true).build();
+        Queue parked = QueueBuilder.durable(Routing.DEAD_LETTER_QUEUE).maxLength(PARKED_JOBS_LIMIT).build();
+        Queue replies = QueueBuilder.durable(Routing.DEAD_LETTER_REPLIES_QUEUE).build();
+
+        List<Declarable> all = new ArrayList<>(List.of(exchange, queue, deadLetters, parked, replies,
+                BindingBuilder.bind(parked).to(deadLetters), BindingBuilder.bind(replies).to(deadLetters)));
+        for (AnalysisKind kind : AnalysisKind.values()) {
+            Binding binding = BindingBuilder.bind(queue).to(exchange).with(Routing.jobRoutingKey(kind));
+            all.add(binding);
+        }
+        return new Declarables(all);
+    }
+}

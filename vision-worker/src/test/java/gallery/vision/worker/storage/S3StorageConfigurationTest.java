@@ -1,0 +1,44 @@
+package gallery.vision.worker.storage;
+
+import gallery.vision.common.storage.BlobStore;
+import gallery.vision.common.storage.S3BlobStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The S3 settings: a usable set gives an S3 store; an unusable one stops start-up naming its environment variable. */
+class S3StorageConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(S3StorageConfiguration.class)
+            .withPropertyValues("spring.profiles.active=distributed",
+                    "gallery.s3.endpoint=http://127.0.0.1:9000", "gallery.s3.access-key=key",
+                    "gallery.s3.secret-key=secret", "gallery.s3.bucket=gallery-vision", "gallery.s3.region=us-east-1");
+
+    @Test
+    void providesAnS3StoreInDistributedMode() {
+        runner.run(context -> assertThat(context).getBean(BlobStore.class).isInstanceOf(S3BlobStore.class));
+    }
+
+    @Test
+    void providesNoStoreOutsideDistributedMode() {
+        runner.withPropertyValues("spring.profiles.active=default")
+                .run(context -> assertThat(context).doesNotHaveBean(BlobStore.class));
+    }
+
+    @Test
+    void failsAtStartNamingS3BucketWhenTheBucketNameIsInvalid() {
+        runner.withPropertyValues("gallery.s3.bucket=Not_A_Bucket")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("S3_BUCKET"));
+    }
+
+    @Test
+    void failsAtStartNamingS3EndpointWhenItIsNotAnHttpUrl() {
+        runner.withPropertyValues("gallery.s3.endpoint=minio:9000")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("S3_ENDPOINT"));
+    }
+}
