@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class AnalyzerControl {
 
     private final Map<String, AtomicInteger> jobsReceived = new ConcurrentHashMap<>();
-    private final Map<AnalysisKind, Analyzer> unwatched = new ConcurrentHashMap<>();
+    /** Per live worker, its installed analyzers, unwrapped; a worker is forgotten when its context closes. */
+    private final Map<String, Map<AnalysisKind, Analyzer>> unwatched = new ConcurrentHashMap<>();
     private final AtomicInteger analyses = new AtomicInteger();
     private final AtomicInteger holdsLeft = new AtomicInteger();
     private final List<String> holding = new CopyOnWriteArrayList<>();
@@ -59,11 +60,16 @@ final class AnalyzerControl {
 
     /** The installed analyzer itself, not counted and never held: to compute expected answers with. */
     Analyzer unwatched(AnalysisKind kind) {
-        Analyzer analyzer = unwatched.get(kind);
-        if (analyzer == null) {
-            throw new IllegalStateException("no worker has an analyzer for " + kind.path());
-        }
-        return analyzer;
+        return unwatched.values().stream()
+                .map(analyzers -> analyzers.get(kind))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no live worker has an analyzer for " + kind.path()));
+    }
+
+    /** The worker's context is closing: its analyzers (and the models behind them) are about to be released. */
+    void forget(String worker) {
+        unwatched.remove(worker);
     }
 
     BeanPostProcessor decorator(String worker) {
@@ -71,7 +77,7 @@ final class AnalyzerControl {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof InstalledAnalyzer installed) {
-                    unwatched.putIfAbsent(installed.kind(), installed.analyzer());
+                    unwatched.computeIfAbsent(worker, w -> new ConcurrentHashMap<>()).put(installed.kind(), installed.analyzer());
                     return new InstalledAnalyzer(installed.kind(), installed.model(), watched(worker, installed.analyzer()));
                 }
                 if (bean instanceof SimpleMessageListenerContainer container && "jobContainer".equals(name)) {

@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TEST DOUBLE, test sources only: stands in for the faces analyzer (being built on its own branch) so that jobs can
- * run end to end. It reports the image's mean colour, a deterministic function of the pixels, which is all the
- * distributed-mode tests need: they compare answers with what the installed analyzer computes on the same pixels,
- * whichever analyzer that is. It is registered as a source of the worker contexts in {@link DistributedCluster}; when
- * the real faces analyzer is on the worker's classpath, removing that one source makes the tests run it instead.
+ * TEST DOUBLE, test sources only, used by {@link DistributedModeBenchmark} alone: a trivial analyzer (the image's mean
+ * colour) in both modes, so that the benchmark measures what distributed mode adds rather than model time. The
+ * integration tests run the real faces analyzer.
  */
 final class MeanColourTestDouble {
 
