@@ -36,10 +36,11 @@ final class DistributedCluster implements AutoCloseable {
     static final String BUCKET = "gallery-vision-test";
 
     /**
-     * The worker's analyzers besides those on its classpath: none. The distributed tests run the real faces analyzer
-     * (face-api's networks as the build converted them); only the overhead benchmark swaps in a test double.
+     * The worker's analyzers besides those on its classpath: a test double that stays off unless switched on. The
+     * distributed tests run the real faces analyzer (face-api's networks as the build converted them); only the
+     * overhead benchmark switches the double on, see {@link MeanColourTestDouble}.
      */
-    private static final List<Class<?>> TEST_ANALYZERS = List.of();
+    private static final List<Class<?>> TEST_ANALYZERS = List.of(MeanColourTestDouble.class);
 
     final RabbitBroker broker;
     final S3ProxyServer s3;

@@ -3,6 +3,7 @@ package gallery.vision.it;
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.ingress.ApiIngressApplication;
+import gallery.vision.ingress.support.NoModels;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -32,9 +33,9 @@ import java.util.function.IntFunction;
  * {@code mvn -pl api-ingress -am package -Dtest=DistributedModeBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  *
  * <p>It times sequential requests on loopback against an embedded-mode ingress and a distributed cluster (ingress,
- * two workers, real RabbitMQ, S3Proxy), both running the same real faces analyzer on photos without faces (the
- * detector's cost is the same in both modes), so the difference of the interleaved pairs is the cost of the
- * distributed path itself: S3 upload and lookups, publish with confirm, worker fetch and decode, answer upload, reply. Results go to stdout and {@code target/benchmark-distributed.txt}.
+ * two workers, real RabbitMQ, S3Proxy), both running the same trivial analyzer ({@link MeanColourTestDouble}, with
+ * {@code MODEL_DIR} naming a manifest that lists no model), so the difference is the cost of the distributed path
+ * itself: S3 upload and lookups, publish with confirm, worker fetch and decode, answer upload, reply. Results go to stdout and {@code target/benchmark-distributed.txt}.
  */
 class DistributedModeBenchmark {
 
@@ -53,10 +54,14 @@ class DistributedModeBenchmark {
         report.add("images: " + WIDTH + "x" + HEIGHT + " JPEG (generated, ~" + TestJpegs.unique(WIDTH, HEIGHT).length / 1024
                 + " KiB), sequential requests, " + WARMUP + " warm-up + " + ROUNDS + " measured");
         Path data = Files.createTempDirectory("embedded-bench");
-        SpringApplication embeddedApp = new SpringApplication(ApiIngressApplication.class);
+        String noModels = "--MODEL_DIR=" + NoModels.directory();
+        String testDouble = "--" + MeanColourTestDouble.SWITCH + "=true";
+        SpringApplication embeddedApp = new SpringApplication(ApiIngressApplication.class, MeanColourTestDouble.class);
         try (ConfigurableApplicationContext embedded = embeddedApp.run("--server.port=0", "--server.address=127.0.0.1",
-                "--gallery.storage.data-dir=" + data, "--spring.main.banner-mode=off", "--logging.level.root=WARN");
-             DistributedCluster cluster = DistributedCluster.start(2, "--gallery.ingress.request-timeout=30s")) {
+                "--gallery.storage.data-dir=" + data, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                noModels, testDouble);
+             DistributedCluster cluster = DistributedCluster.start(2, "--gallery.ingress.request-timeout=30s",
+                     noModels, testDouble)) {
             int embeddedPort = Integer.parseInt(embedded.getEnvironment().getProperty("local.server.port"));
             int distributedPort = cluster.port();
             report.add(measure("embedded    new image  ", embeddedPort, i -> TestJpegs.unique(WIDTH, HEIGHT)));

@@ -54,6 +54,10 @@ public final class FaceAnalyzer implements Analyzer {
 
     @Override
     public List<FaceAnswer> analyze(RgbImage image) {
+        return networks.use(() -> analyzeWithOpenSessions(image));
+    }
+
+    private List<FaceAnswer> analyzeWithOpenSessions(RgbImage image) {
         List<Detection> detections = predict(networks.detector(), detector, image);
         List<LandmarkedFace> faces = withLandmarks(image, detections);
         List<ExpressionsAnswer> expressions = predict(networks.expression(), expressionNet,

@@ -4,12 +4,19 @@ import ai.djl.Model;
 import gallery.vision.worker.djl.OnnxModels;
 import gallery.vision.worker.djl.OnnxRuntimeProperties;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * face-api's five networks loaded once: one ONNX Runtime session each, shared by all threads (sessions are
- * thread-safe). Predictors are created per call from these models. Closing releases the sessions.
+ * thread-safe). Predictors are created per call from these models, inside {@link #use}. Closing waits for the
+ * analyses in flight (up to {@link #CLOSE_WAIT}) before it releases the sessions: a native session freed under a
+ * running analysis crashes the whole process, so a worker shutting down mid-job must not do that.
  */
 public final class FaceNetworks implements AutoCloseable {
 
@@ -18,6 +25,11 @@ public final class FaceNetworks implements AutoCloseable {
     private final Model recognition;
     private final Model ageGender;
     private final Model expression;
+    private final ReadWriteLock inUse = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    /** Longest wait of {@link #close()} for running analyses. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
 
     private FaceNetworks(List<Model> models) {
         this.detector = models.get(0);
@@ -62,10 +74,41 @@ public final class FaceNetworks implements AutoCloseable {
         return expression;
     }
 
+    /**
+     * Runs work that uses the sessions; any number at once. After {@link #close()} it throws instead of touching a
+     * released session.
+     */
+    public <T> T use(Supplier<T> work) {
+        inUse.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the face models are closed: the worker is shutting down");
+            }
+            return work.get();
+        } finally {
+            inUse.readLock().unlock();
+        }
+    }
+
     @Override
     public void close() {
-        for (var model : List.of(detector, landmarks, recognition, ageGender, expression)) {
-            model.close();
+        boolean locked = false;
+        try {
+            locked = inUse.writeLock().tryLock(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!locked) {
+            // An analysis still holds the sessions: leave them to the process' exit rather than crash it.
+            return;
+        }
+        try {
+            closed = true;
+            for (var model : List.of(detector, landmarks, recognition, ageGender, expression)) {
+                model.close();
+            }
+        } finally {
+            inUse.writeLock().unlock();
         }
     }
 }
