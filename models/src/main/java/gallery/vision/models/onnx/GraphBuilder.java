@@ -77,7 +77,8 @@ public final class GraphBuilder {
         return int64Tensor(hint, new long[0], value);
     }
 
-    private Value int64Tensor(String hint, long[] shape, long... values) {
+    /** Adds an int64 constant of any shape ({@code values} row-major). */
+    public Value int64Tensor(String hint, long[] shape, long... values) {
         String name = claim(unique(hint));
         TensorProto.Builder t = TensorProto.newBuilder()
                 .setName(name)

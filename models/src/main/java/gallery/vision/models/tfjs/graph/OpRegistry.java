@@ -1,0 +1,76 @@
+package gallery.vision.models.tfjs.graph;
+
+import gallery.vision.models.tfjs.graph.ops.ArithmeticOps;
+import gallery.vision.models.tfjs.graph.ops.ActivationOps;
+import gallery.vision.models.tfjs.graph.ops.ConcatSplitOps;
+import gallery.vision.models.tfjs.graph.ops.ConvolutionOps;
+import gallery.vision.models.tfjs.graph.ops.GraphOps;
+import gallery.vision.models.tfjs.graph.ops.MatMulOps;
+import gallery.vision.models.tfjs.graph.ops.PadOps;
+import gallery.vision.models.tfjs.graph.ops.PoolingOps;
+import gallery.vision.models.tfjs.graph.ops.ReductionOps;
+import gallery.vision.models.tfjs.graph.ops.ResizeOps;
+import gallery.vision.models.tfjs.graph.ops.ShapeOps;
+import gallery.vision.models.tfjs.graph.ops.SliceOps;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * TensorFlow op name to {@link OpHandler}. Each {@link OpFamily} registers the names it handles; there is no
+ * central switch. Immutable once built, thread-safe.
+ */
+public final class OpRegistry {
+
+    private static final List<OpFamily> STANDARD_FAMILIES = List.of(
+            new GraphOps(), new ConvolutionOps(), new PoolingOps(), new MatMulOps(), new ActivationOps(),
+            new ArithmeticOps(), new ReductionOps(), new ShapeOps(), new SliceOps(), new ConcatSplitOps(),
+            new PadOps(), new ResizeOps());
+
+    private final Map<String, OpHandler> handlers;
+
+    private OpRegistry(Map<String, OpHandler> handlers) {
+        this.handlers = Collections.unmodifiableMap(new TreeMap<>(handlers));
+    }
+
+    /** Every handler this module ships. */
+    public static OpRegistry standard() {
+        Builder b = new Builder();
+        STANDARD_FAMILIES.forEach(f -> f.register(b));
+        return b.build();
+    }
+
+    public Optional<OpHandler> handler(String op) {
+        return Optional.ofNullable(handlers.get(op));
+    }
+
+    /** The supported TensorFlow op names, sorted. */
+    public SortedSet<String> ops() {
+        return new TreeSet<>(handlers.keySet());
+    }
+
+    /** Collects registrations; an op registered twice is a programming error. Not thread-safe. */
+    public static final class Builder {
+        private final Map<String, OpHandler> handlers = new TreeMap<>();
+
+        public Builder add(String op, OpHandler handler) {
+            if (handlers.putIfAbsent(op, handler) != null) {
+                throw new IllegalStateException("op registered twice: " + op);
+            }
+            return this;
+        }
+
+        public Builder add(List<String> ops, OpHandler handler) {
+            ops.forEach(op -> add(op, handler));
+            return this;
+        }
+
+        public OpRegistry build() {
+            return new OpRegistry(handlers);
+        }
+    }
+}
