@@ -32,16 +32,26 @@ public final class OpRegistry {
             new PadOps(), new ResizeOps());
 
     private final Map<String, OpHandler> handlers;
+    private final Map<String, String> families;
 
-    private OpRegistry(Map<String, OpHandler> handlers) {
+    private OpRegistry(Map<String, OpHandler> handlers, Map<String, String> families) {
         this.handlers = Collections.unmodifiableMap(new TreeMap<>(handlers));
+        this.families = Collections.unmodifiableMap(new TreeMap<>(families));
     }
 
     /** Every handler this module ships. */
     public static OpRegistry standard() {
         Builder b = new Builder();
-        STANDARD_FAMILIES.forEach(f -> f.register(b));
+        for (OpFamily f : STANDARD_FAMILIES) {
+            b.family = f.getClass().getSimpleName();
+            f.register(b);
+        }
         return b.build();
+    }
+
+    /** The simple class name of the {@link OpFamily} that registered {@code op} (for the docs' op table). */
+    public String family(String op) {
+        return families.get(op);
     }
 
     public Optional<OpHandler> handler(String op) {
@@ -56,11 +66,14 @@ public final class OpRegistry {
     /** Collects registrations; an op registered twice is a programming error. Not thread-safe. */
     public static final class Builder {
         private final Map<String, OpHandler> handlers = new TreeMap<>();
+        private final Map<String, String> families = new TreeMap<>();
+        private String family = "";
 
         public Builder add(String op, OpHandler handler) {
             if (handlers.putIfAbsent(op, handler) != null) {
                 throw new IllegalStateException("op registered twice: " + op);
             }
+            families.put(op, family);
             return this;
         }
 
@@ -70,7 +83,7 @@ public final class OpRegistry {
         }
 
         public OpRegistry build() {
-            return new OpRegistry(handlers);
+            return new OpRegistry(handlers, families);
         }
     }
 }
