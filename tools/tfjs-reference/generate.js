@@ -1,7 +1,7 @@
 // Writes one parity fixture per model of models/tfjs-graph-models.json: the outputs of the real tfjs graph model
 // (tf.loadGraphModel + execute, cpu backend) on the deterministic input of inputs.js.
 //
-// usage: node generate.js [--out <fixture dir>] [--names a,b]     (see README.md)
+// usage: node generate.js [--out <fixture dir>] [--names a,b]     (see README.md beside this file)
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
