@@ -20,9 +20,17 @@ public final class NpmTarballCache {
     private static final long NPM_TIMEOUT_MINUTES = 10;
 
     private final Path cacheDir;
+    private final String npmCommand;
 
+    /** Uses {@code npm} from the PATH. */
     public NpmTarballCache(Path cacheDir) {
+        this(cacheDir, "npm");
+    }
+
+    /** Uses the given npm executable (tests point this at a stand-in). */
+    public NpmTarballCache(Path cacheDir, String npmCommand) {
         this.cacheDir = cacheDir;
+        this.npmCommand = npmCommand;
     }
 
     public Path tarball(NpmPackageSpec spec) throws IOException {
@@ -46,8 +54,8 @@ public final class NpmTarballCache {
         }
     }
 
-    private static Path npmPack(NpmPackageSpec spec, Path work) throws IOException {
-        List<String> cmd = List.of("npm", "pack", spec.coordinate(), "--ignore-scripts", "--silent",
+    private Path npmPack(NpmPackageSpec spec, Path work) throws IOException {
+        List<String> cmd = List.of(npmCommand, "pack", spec.coordinate(), "--ignore-scripts", "--silent",
                 "--pack-destination", work.toString());
         Path log = work.resolve("npm.log");
         Process p;

@@ -9,6 +9,7 @@ public final class FaceApiNetworks {
     }
 
     public static List<FaceApiNetwork> all() {
-        return List.of(new SsdMobilenetV1Detector());
+        return List.of(new SsdMobilenetV1Detector(), new FaceLandmark68Network(), new FaceRecognitionNetwork(),
+                new AgeGenderNetwork(), new FaceExpressionNetwork());
     }
 }

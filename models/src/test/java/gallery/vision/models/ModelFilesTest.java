@@ -1,0 +1,70 @@
+package gallery.vision.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void classpathCarriesTheFiveFaceModelsOfTheContractWithVerifiableFiles() {
+        ModelFiles files = ModelFiles.fromClasspath(getClass().getClassLoader());
+
+        assertThat(files.entries()).extracting(ModelEntry::name).containsExactly(
+                "face-detector", "face-landmarks", "face-recognition", "face-age-gender", "face-expression");
+        assertThat(files.entries()).allSatisfy(e -> {
+            assertThat(e.file()).isEqualTo("faces/" + e.name() + ".onnx");
+            assertThat(e.version()).isEqualTo("face-api-1.7.15");
+            assertThat(e.sourcePackage()).isEqualTo("@vladmandic/face-api");
+            assertThat(e.sourceVersion()).isEqualTo("1.7.15");
+        });
+        Path detector = files.path("face-detector").orElseThrow();
+        assertThat(detector).isRegularFile().hasFileName("face-detector.onnx");
+    }
+
+    @Test
+    void modelDirectoryHandsOutAFileWhoseSha256MatchesTheManifest() throws IOException {
+        Path file = writeModel("m.onnx", "model bytes");
+        writeManifest(ModelFiles.sha256(file));
+
+        assertThat(ModelFiles.fromDirectory(dir).path("m")).contains(file);
+    }
+
+    @Test
+    void failsLoudlyWhenTheFileDiffersFromTheManifest() throws IOException {
+        writeModel("m.onnx", "model bytes");
+        writeManifest("00".repeat(32));
+
+        assertThatThrownBy(() -> ModelFiles.fromDirectory(dir).path("m")).hasMessageContaining("sha256");
+    }
+
+    @Test
+    void answersEmptyForAListedModelWhoseFileIsAbsentAndForAnUnknownName() throws IOException {
+        writeManifest("00".repeat(32));
+
+        ModelFiles files = ModelFiles.fromDirectory(dir);
+
+        assertThat(files.path("m")).isEmpty();
+        assertThat(files.path("no-such-model")).isEmpty();
+    }
+
+    private Path writeModel(String name, String content) throws IOException {
+        Path f = dir.resolve("sub").resolve(name);
+        Files.createDirectories(f.getParent());
+        return Files.writeString(f, content);
+    }
+
+    private void writeManifest(String sha256) throws IOException {
+        ModelManifest.write(List.of(new ModelEntry("m", "sub/m.onnx", "v1", "pkg", "1.0", sha256)),
+                dir.resolve(ModelManifest.FILE_NAME));
+    }
+}
