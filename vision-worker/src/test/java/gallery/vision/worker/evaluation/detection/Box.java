@@ -20,13 +20,18 @@ public record Box(double x, double y, double width, double height) {
         return width * height;
     }
 
-    /** Intersection over union; 0 when the boxes do not overlap or both are empty. */
-    public double iou(Box other) {
+    /** Area of the overlap with {@code other}; 0 when they do not overlap. */
+    public double intersection(Box other) {
         double left = Math.max(x, other.x);
         double top = Math.max(y, other.y);
         double right = Math.min(x + width, other.x + other.width);
         double bottom = Math.min(y + height, other.y + other.height);
-        double intersection = Math.max(0, right - left) * Math.max(0, bottom - top);
+        return Math.max(0, right - left) * Math.max(0, bottom - top);
+    }
+
+    /** Intersection over union; 0 when the boxes do not overlap or both are empty. */
+    public double iou(Box other) {
+        double intersection = intersection(other);
         double union = area() + other.area() - intersection;
         return union <= 0 ? 0 : intersection / union;
     }

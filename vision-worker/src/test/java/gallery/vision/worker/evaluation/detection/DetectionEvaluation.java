@@ -6,6 +6,7 @@ import gallery.vision.worker.evaluation.ObjectDetector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoublePredicate;
 import java.util.function.Function;
 
 /**
@@ -43,8 +44,10 @@ public final class DetectionEvaluation {
             double sy = (double) image.height() / photo.height();
             List<LabelledObject> labels = photo.objects().stream()
                     .map(o -> new LabelledObject(o.className(), scaled(o.bbox(), sx, sy))).toList();
-            low.add(labels, detections, score -> score >= 0.3);
-            high.add(labels, detections, score -> score > 0.6);
+            List<LabelledObject> ignore = photo.ignore().stream()
+                    .map(o -> new LabelledObject(o.className(), scaled(o.bbox(), sx, sy))).toList();
+            low.add(labels, ignore, detections, score -> score >= 0.3);
+            high.add(labels, ignore, detections, score -> score > 0.6);
         }
         return new Result(low.counts(), high.counts(), photos.isEmpty() ? Double.NaN : nanos / 1e6 / photos.size(),
                 photos.size());
@@ -60,8 +63,9 @@ public final class DetectionEvaluation {
         private int falseDetections;
         private final Map<String, int[]> perClass = new LinkedHashMap<>();
 
-        void add(List<LabelledObject> labels, List<Detection> detections, java.util.function.DoublePredicate kept) {
-            DetectionMatcher.Result result = matcher.match(labels, detections, kept);
+        void add(List<LabelledObject> labels, List<LabelledObject> ignore, List<Detection> detections,
+                 DoublePredicate kept) {
+            DetectionMatcher.Result result = matcher.match(labels, ignore, detections, kept);
             labelled += result.labelled();
             found += result.found();
             falseDetections += result.falseDetections();

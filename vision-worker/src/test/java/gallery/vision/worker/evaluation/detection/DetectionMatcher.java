@@ -9,7 +9,8 @@ import java.util.function.DoublePredicate;
  * Matches detections to labelled objects, greedily by descending score: a detection that passes the score
  * threshold takes the unmatched labelled object of the same class with the highest IoU, if that IoU is at least
  * {@code minIou}. Each labelled object is found at most once; a detection left unmatched is a false detection
- * (this includes a second box on an object already found).
+ * (this includes a second box on an object already found), unless at least half of its box lies in an ignore
+ * region of its class (a crowd or a cluster that was not labelled object by object, as COCO's "iscrowd").
  */
 public final class DetectionMatcher {
 
@@ -24,6 +25,11 @@ public final class DetectionMatcher {
     }
 
     public Result match(List<LabelledObject> labels, List<Detection> detections, DoublePredicate scoreKept) {
+        return match(labels, List.of(), detections, scoreKept);
+    }
+
+    public Result match(List<LabelledObject> labels, List<LabelledObject> ignore, List<Detection> detections,
+                        DoublePredicate scoreKept) {
         List<Detection> kept = new ArrayList<>(detections.stream().filter(d -> scoreKept.test(d.score())).toList());
         kept.sort(Comparator.comparingDouble(Detection::score).reversed());
         boolean[] taken = new boolean[labels.size()];
@@ -46,10 +52,21 @@ public final class DetectionMatcher {
             if (best >= 0) {
                 taken[best] = true;
                 found++;
-            } else {
+            } else if (!inIgnoredRegion(detection, ignore)) {
                 falseDetections++;
             }
         }
         return new Result(labels.size(), found, falseDetections);
+    }
+
+    private static boolean inIgnoredRegion(Detection detection, List<LabelledObject> ignore) {
+        Box box = detection.box();
+        for (LabelledObject region : ignore) {
+            if (region.className().equals(detection.className()) && box.area() > 0
+                    && box.intersection(region.box()) >= 0.5 * box.area()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

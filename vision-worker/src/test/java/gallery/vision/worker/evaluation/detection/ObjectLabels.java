@@ -22,7 +22,8 @@ public record ObjectLabels(List<LabelledPhoto> photos) {
 
     void validate(Set<String> cocoClasses) {
         for (LabelledPhoto photo : photos) {
-            for (LabelledObject object : photo.objects()) {
+            for (LabelledObject object : java.util.stream.Stream.concat(photo.objects().stream(),
+                    photo.ignore().stream()).toList()) {
                 if (!cocoClasses.contains(object.className())) {
                     throw new IllegalArgumentException(photo.id() + ": '" + object.className()
                             + "' is not one of coco-ssd's class names");

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 /**
  * Loads an evaluation photo as the service would see it: JPEGs with {@link JpegDecoder} (the service's decoder),
- * the few PNGs with ImageIO (alpha dropped), then shrunk by area averaging so that the longer side is at most
+ * anything else (a few PNGs) with ImageIO (alpha dropped), then shrunk by area averaging so that the longer side is at most
  * {@code maxSide} (Home Gallery posts previews of at most 800 px). Thread-safe.
  */
 public final class PhotoLoader {
@@ -33,13 +33,22 @@ public final class PhotoLoader {
     public RgbImage loadFullSize(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            if (file.getFileName().toString().toLowerCase().endsWith(".png")) {
-                return fromBuffered(ImageIO.read(file.toFile()));
+            if (isJpeg(bytes)) {
+                return decoder.decode(bytes);
             }
-            return decoder.decode(bytes);
+            // By content, not name: one package ships a PNG named .jpg.
+            BufferedImage image = ImageIO.read(file.toFile());
+            if (image == null) {
+                throw new IllegalArgumentException(file + " is neither JPEG nor an image ImageIO reads");
+            }
+            return fromBuffered(image);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + " (run tools/eval-photos/fetch.sh)", e);
         }
+    }
+
+    private static boolean isJpeg(byte[] bytes) {
+        return bytes.length > 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8;
     }
 
     private static RgbImage fromBuffered(BufferedImage image) {
