@@ -31,14 +31,14 @@ public final class AreaResize {
         }
         int sourceWidth = image.width();
         int sourceHeight = image.height();
-        double[] source = new double[image.rgb().length];
-        for (int i = 0; i < source.length; i++) {
-            source[i] = image.rgb()[i] & 0xff;
-        }
-        // Rows: sourceWidth -> width; a pixel step of 3 within a row, a row step of 3 * sourceWidth.
+        // Rows: sourceWidth -> width, one source row at a time (a full-size copy in doubles would be large).
         double[] rows = new double[width * sourceHeight * 3];
+        double[] line = new double[sourceWidth * 3];
         for (int y = 0; y < sourceHeight; y++) {
-            resampleLine(source, y * sourceWidth * 3, 3, sourceWidth, rows, y * width * 3, 3, width);
+            for (int i = 0; i < line.length; i++) {
+                line[i] = image.rgb()[y * sourceWidth * 3 + i] & 0xff;
+            }
+            resampleLine(line, 0, 3, sourceWidth, rows, y * width * 3, 3, width);
         }
         // Columns: sourceHeight -> height; within a column the step is one row.
         double[] out = new double[width * height * 3];
