@@ -15,19 +15,24 @@ import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Decodes a JPEG into {@link RgbImage} with TwelveMonkeys' reader, which handles grayscale, CMYK/YCCK and progressive
  * files. EXIF orientation is ignored, as the original server does.
  *
- * <p>The size limit is checked on the frame header, before any pixel buffer is allocated. A file that the reader
- * decodes only with warnings (a truncated scan, say) is rejected rather than answered from grey filler pixels.
+ * <p>The size limit is checked on the frame header, before any pixel buffer is allocated. A truncated file, which
+ * the reader would fill up with grey pixels and report only as a warning, is rejected; other warnings (a missing
+ * colour profile, a few stray bytes before a marker) are common in real photos and do not stop decoding.
  *
  * <p>Thread-safe: every call opens and disposes a reader of its own.
  */
 public final class JpegDecoder {
 
     private static final String TWELVEMONKEYS_PACKAGE = "com.twelvemonkeys.";
+    /** Reader warnings (lower case) that mean pixel data is missing. */
+    private static final List<String> FATAL_WARNINGS = List.of("truncated", "premature end");
 
     static {
         // A Spring Boot fat jar loads plugins with its own class loader; make sure the TwelveMonkeys reader is known.
@@ -53,7 +58,7 @@ public final class JpegDecoder {
         return withReader(jpeg, reader -> {
             ImageSize size = size(reader);
             StringBuilder warnings = new StringBuilder();
-            reader.addIIOReadWarningListener(collect(warnings));
+            reader.addIIOReadWarningListener(collectFatal(warnings));
             ImageReadParam param = reader.getDefaultReadParam();
             BufferedImage image = reader.read(0, param);
             if (!warnings.isEmpty()) {
@@ -134,8 +139,12 @@ public final class JpegDecoder {
                 + fallback.getClass().getName());
     }
 
-    private static IIOReadWarningListener collect(StringBuilder warnings) {
+    private static IIOReadWarningListener collectFatal(StringBuilder warnings) {
         return (source, warning) -> {
+            String lower = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
+            if (FATAL_WARNINGS.stream().noneMatch(lower::contains)) {
+                return;
+            }
             if (!warnings.isEmpty()) {
                 warnings.append("; ");
             }

@@ -1,0 +1,45 @@
+package gallery.vision.ingress;
+
+import gallery.vision.ingress.config.IngressProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A bad setting stops the service at start-up with a message that names the environment variable. */
+class ConfigurationValidationTest {
+
+    private static ConfigurableApplicationContext start(String... settings) {
+        return new SpringApplicationBuilder(ApiIngressApplication.class)
+                .properties("server.port=0", "server.address=127.0.0.1",
+                        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}",
+                        "MODEL_DIR=${java.io.tmpdir}/gallery-vision-test/no-models")
+                .properties(settings)
+                .run();
+    }
+
+    @Test
+    void failsAtStartWhenMaxBytesIsNotPositive() {
+        assertThatThrownBy(() -> start("MAX_BYTES=-1")).hasStackTraceContaining("MAX_BYTES");
+    }
+
+    @Test
+    void failsAtStartWhenQueueCapacityIsZero() {
+        assertThatThrownBy(() -> start("QUEUE_CAPACITY=0")).hasStackTraceContaining("QUEUE_CAPACITY");
+    }
+
+    @Test
+    void failsAtStartWhenMaxPixelsIsZero() {
+        assertThatThrownBy(() -> start("MAX_PIXELS=0")).hasStackTraceContaining("MAX_PIXELS");
+    }
+
+    @Test
+    void acceptsTheSeedsMisspeltMaxByes() {
+        try (ConfigurableApplicationContext context = start("MAX_BYES=1000")) {
+            assertThat(context.getBean(IngressProperties.class).maxBytes()).isEqualTo(DataSize.ofBytes(1000));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package gallery.vision.worker.job;
+
+import gallery.vision.common.AnalysisKind;
+import gallery.vision.common.ApiError;
+import gallery.vision.common.ApiException;
+import gallery.vision.common.ModelRef;
+import gallery.vision.common.Routing;
+import gallery.vision.common.image.RgbImage;
+import gallery.vision.common.storage.FileBlobStore;
+import gallery.vision.worker.analysis.AnalyzerRegistry;
+import gallery.vision.worker.analysis.InstalledAnalyzer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The job handler's own logic, with a plain fake analyzer (pure logic: no model output is asserted as real). */
+class JobHandlerTest {
+
+    private static final String SHA1 = "c3328f60fd4fc6c85bfff3fdba9e2f067c135e5f";
+    private static final ModelRef MODEL = new ModelRef("fake", "2");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2021-02-28T07:14:12.858Z"), ZoneOffset.UTC);
+    private static final RgbImage IMAGE = new RgbImage(3, 2, new byte[18]);
+
+    @TempDir
+    Path dir;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final AtomicInteger calls = new AtomicInteger();
+
+    private JobHandler handler(AnalysisKind kind) {
+        InstalledAnalyzer fake = new InstalledAnalyzer(kind, MODEL, image -> {
+            calls.incrementAndGet();
+            return List.of(Map.of("width", image.width()));
+        });
+        return new JobHandler(new AnalyzerRegistry(List.of(fake)), new FileBlobStore(dir), json, CLOCK);
+    }
+
+    @Test
+    void writesFacesAnswerWithSizeAndWithoutVersion() {
+        JsonNode answer = json.readTree(handler(AnalysisKind.FACES).handle(AnalysisKind.FACES, SHA1, () -> IMAGE));
+
+        assertThat(answer.propertyNames()).containsExactly("srcSha1sum", "model", "created", "width", "height", "data");
+        assertThat(answer.get("srcSha1sum").asString()).isEqualTo(SHA1);
+        assertThat(answer.get("model").asString()).isEqualTo("fake");
+        assertThat(answer.get("created").asString()).isEqualTo("2021-02-28T07:14:12.858Z");
+        assertThat(answer.get("width").asInt()).isEqualTo(3);
+        assertThat(answer.get("height").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void writesEmbeddingsAnswerWithVersionAndWithoutSize() {
+        JsonNode answer = json.readTree(handler(AnalysisKind.EMBEDDINGS).handle(AnalysisKind.EMBEDDINGS, SHA1, () -> IMAGE));
+
+        assertThat(answer.propertyNames()).containsExactly("srcSha1sum", "model", "version", "created", "data");
+        assertThat(answer.get("version").asString()).isEqualTo("2");
+    }
+
+    @Test
+    void storesAnswerAndAnswersFromStoreWithoutLoadingTheImageAgain() {
+        JobHandler handler = handler(AnalysisKind.OBJECTS);
+        byte[] first = handler.handle(AnalysisKind.OBJECTS, SHA1, () -> IMAGE);
+
+        byte[] second = handler.handle(AnalysisKind.OBJECTS, SHA1, () -> {
+            throw new AssertionError("the image must not be loaded for a stored answer");
+        });
+
+        assertThat(second).isEqualTo(first);
+        assertThat(calls).hasValue(1);
+        assertThat(new FileBlobStore(dir).exists(Routing.resultKey(AnalysisKind.OBJECTS, MODEL, SHA1))).isTrue();
+        assertThat(handler.storedAnswer(AnalysisKind.OBJECTS, SHA1)).hasValueSatisfying(v -> assertThat(v).isEqualTo(first));
+    }
+
+    @Test
+    void refusesAnalysisWhoseModelIsNotInstalled() {
+        assertThatThrownBy(() -> handler(AnalysisKind.OBJECTS).handle(AnalysisKind.FACES, SHA1, () -> IMAGE))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.MODEL_NOT_INSTALLED))
+                .hasMessage("model for faces is not installed");
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void registryRefusesTwoAnalyzersForOneAnalysis() {
+        InstalledAnalyzer one = new InstalledAnalyzer(AnalysisKind.FACES, MODEL, image -> List.of());
+        InstalledAnalyzer two = new InstalledAnalyzer(AnalysisKind.FACES, new ModelRef("other", "1"), image -> List.of());
+
+        assertThatThrownBy(() -> new AnalyzerRegistry(List.of(one, two))).hasMessageContaining("two analyzers for faces");
+    }
+}
