@@ -30,7 +30,7 @@ public final class EmbeddingEvaluation {
      * @param recalls      per transform
      * @param overallRaw   recall@1 over all queries, raw cosine
      * @param overallCodes recall@1 over all queries, 2-bit codes
-     * @param misses       the queries that failed
+     * @param misses       the queries that failed, those on raw cosine first
      * @param histogram    raw values of the originals
      * @param kinds        same-kind ranking of the originals (raw cosine)
      * @param meanMillis   mean time of one embedding call
@@ -82,6 +82,7 @@ public final class EmbeddingEvaluation {
         }
         List<TransformRecall> recalls = new ArrayList<>();
         List<Miss> misses = new ArrayList<>();
+        List<Miss> codeMisses = new ArrayList<>();
         int rawFound = 0;
         int codeFound = 0;
         for (int t = 0; t < transforms.size(); t++) {
@@ -97,12 +98,13 @@ public final class EmbeddingEvaluation {
                     misses.add(new Miss(ids.get(i), name, ids.get(nearestRaw), false));
                 }
                 if (nearestCode != i) {
-                    misses.add(new Miss(ids.get(i), name, nearestCode < 0 ? "-" : ids.get(nearestCode), true));
+                    codeMisses.add(new Miss(ids.get(i), name, nearestCode < 0 ? "-" : ids.get(nearestCode), true));
                 }
             }
             recalls.add(new TransformRecall(name, Retrieval.recallAt1(raw, self, originals),
                     Retrieval.recallAt1(codes, self, originalCodes)));
         }
+        misses.addAll(codeMisses); // cosine misses first: they matter most
         double total = (double) n * transforms.size();
         return new Result(originals.isEmpty() ? 0 : originals.get(0).length, recalls, rawFound / total,
                 codeFound / total, misses, histogram, SameKindRanking.evaluate(originals, kinds),
