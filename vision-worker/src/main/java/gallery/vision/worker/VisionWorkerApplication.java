@@ -1,6 +1,7 @@
 package gallery.vision.worker;
 
 import gallery.vision.worker.config.WorkerCoreConfiguration;
+import gallery.vision.worker.djl.DjlPrivacy;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Import;
 public class VisionWorkerApplication {
 
     public static void main(String[] args) {
+        DjlPrivacy.ensure();
         SpringApplication app = new SpringApplication(VisionWorkerApplication.class);
         app.setDefaultProperties(java.util.Map.of("spring.config.name", "vision-worker"));
         app.run(args);

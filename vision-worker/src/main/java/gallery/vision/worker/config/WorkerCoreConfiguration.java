@@ -5,22 +5,25 @@ import gallery.vision.common.storage.BlobStore;
 import gallery.vision.common.storage.FileBlobStore;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
 import gallery.vision.worker.analysis.InstalledAnalyzer;
+import gallery.vision.worker.faces.FacesConfiguration;
 import gallery.vision.worker.job.JobHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
 /**
  * The analysis core shared by the worker application and the embedded (single-process) ingress: installed
- * analyzers, the decoder, the answer store and the job handler.
+ * analyzers (each model family's configuration is imported here), the decoder, the answer store and the job handler.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({StorageProperties.class, ImageProperties.class})
+@Import(FacesConfiguration.class)
 public class WorkerCoreConfiguration {
 
     @Bean

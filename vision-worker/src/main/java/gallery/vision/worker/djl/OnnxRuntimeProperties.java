@@ -1,0 +1,32 @@
+package gallery.vision.worker.djl;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * ONNX Runtime settings shared by every model of this process.
+ *
+ * @param intraOpThreads {@code ONNX_INTRA_OP_THREADS}: threads one network run may use (each session has its own
+ *                       pool; a request runs its networks one after another). 2 suits a 2-core machine.
+ * @param threadSpinning {@code ONNX_THREAD_SPINNING}: whether idle pool threads spin waiting for work. Spinning saves
+ *                       a wake-up per operator but burns the CPU that the next network (another session's pool) or
+ *                       another request needs; off suits small shared machines.
+ * @param cpuArena       {@code ONNX_CPU_ARENA}: whether each session keeps its tensors in a growing arena (faster
+ *                       allocation, higher resident memory) instead of returning them to the system.
+ */
+@Validated
+@ConfigurationProperties("gallery.onnx")
+public record OnnxRuntimeProperties(
+        @Min(value = 1, message = "ONNX_INTRA_OP_THREADS must be between 1 and 64")
+        @Max(value = 64, message = "ONNX_INTRA_OP_THREADS must be between 1 and 64")
+        int intraOpThreads,
+        boolean threadSpinning,
+        boolean cpuArena) {
+
+    /** The defaults: 2 threads, no spinning, no arena. */
+    public static OnnxRuntimeProperties withThreads(int intraOpThreads) {
+        return new OnnxRuntimeProperties(intraOpThreads, false, false);
+    }
+}
