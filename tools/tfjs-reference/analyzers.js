@@ -5,8 +5,8 @@
 // objects (centernet-mobilenet-v3): as human 3.3 runs it (tf.image.resizeBilinear to 512, values 0..255, the graph's
 //   own decoding output tower_0/detections), then coco-ssd's answer rules: tf.image.nonMaxSuppression(20 boxes,
 //   IoU 0.5, score >= 0.1), bbox [x, y, w, h] in pixels of the posted image, clipped to it.
-// embeddings (posenet-mobilenet-v1-features): resizeBilinear to 224, x / 127.5 - 1, the graph up to
-//   MobilenetV1/Conv2d_13_pointwise/Relu6, mean over height and width.
+// embeddings (nsfw-mobilenet-v2-features): resizeBilinear to 224, x / 255, the graph up to its global average
+//   pool (.../MobilenetV2/Logits/AvgPool, 1792 values).
 //
 // usage: node analyzers.js <pixels dir> <fixture dir> sample1 sample3 ...
 const fs = require('fs');
@@ -18,7 +18,7 @@ const { ioHandler, packageDir, CATALOG } = require('./generate');
 const COCO = fs.readFileSync(path.join(__dirname, '../../vision-worker/src/main/resources/gallery/vision/worker/objects/coco-classes.txt'), 'utf8')
   .split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.trim());
 
-/** Loads a catalog model; posenet declares a 385x385 input, which tfjs enforces: its H and W are made free (-1). */
+/** Loads a catalog model with the H and W of its image input made free (-1): tfjs enforces declared input sizes. */
 async function load(catalog, name) {
   const entry = catalog.models.find((m) => m.name === name);
   const pin = catalog.packages.find((p) => p.name === entry.package);
@@ -60,12 +60,11 @@ function objects(detector, image) {
   }).filter((d) => d.bbox[2] > 0 && d.bbox[3] > 0);
 }
 
-function embedding(backbone, image) {
-  const input = tf.tidy(() => tf.sub(tf.div(tf.image.resizeBilinear(image.tensor, [224, 224]), 127.5), 1));
-  const features = backbone.execute(input, ['MobilenetV1/MobilenetV1/Conv2d_13_pointwise/Relu6']);
-  const pooled = tf.mean(features, [1, 2]);
+function embedding(backbone, image, entry) {
+  const input = tf.tidy(() => tf.div(tf.image.resizeBilinear(image.tensor, [224, 224]), 255));
+  const pooled = backbone.execute(input, entry.outputs);
   const values = Array.from(pooled.dataSync()).map((v) => Number(v.toPrecision(9)));
-  tf.dispose([input, features, pooled]);
+  tf.dispose([input, pooled]);
   return values;
 }
 
@@ -75,7 +74,8 @@ async function main() {
   await tf.ready();
   const catalog = JSON.parse(fs.readFileSync(CATALOG, 'utf8'));
   const detector = await load(catalog, 'centernet-mobilenet-v3');
-  const backbone = await load(catalog, 'posenet-mobilenet-v1');
+  const embedder = catalog.models.find((m) => m.name === 'nsfw-mobilenet-v2-features');
+  const backbone = await load(catalog, embedder.name);
   fs.mkdirSync(outDir, { recursive: true });
   for (const name of names) {
     const image = readPixels(path.join(pixelsDir, `${name}.rgb`));
@@ -84,7 +84,7 @@ async function main() {
       pixels: { width: image.width, height: image.height, sha256: image.sha256 },
       reference: { tfjs: tf.version_core, backend: tf.getBackend() },
       objects: { model: detector.source, data: objects(detector.model, image) },
-      embeddings: { model: backbone.source, data: embedding(backbone.model, image) },
+      embeddings: { model: backbone.source, data: embedding(backbone.model, image, embedder) },
     };
     fs.writeFileSync(path.join(outDir, `${name}.json`), `${JSON.stringify(fixture, null, 1)}\n`);
     console.log(`${name}: ${fixture.objects.data.length} objects, embedding of ${fixture.embeddings.data.length}`);

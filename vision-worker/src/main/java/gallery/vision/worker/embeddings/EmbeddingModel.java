@@ -14,11 +14,14 @@ import gallery.vision.worker.image.PixelScaling;
  */
 public record EmbeddingModel(String name, String inputName, int inputSize, PixelScaling scaling, String outputName) {
 
-    /** human-models' PoseNet MobileNet v1 backbone, last pointwise ReLU6 (1024 channels), input 224, values -1..1. */
+    /** human-models' PoseNet MobileNet v1 backbone, last pointwise ReLU6 (384 channels), input 224, values -1..1. */
     public static final EmbeddingModel POSENET_MOBILENET_V1 = new EmbeddingModel("posenet-mobilenet-v1-features",
             "image", 224, PixelScaling.SIGNED_UNIT, "MobilenetV1/MobilenetV1/Conv2d_13_pointwise/Relu6");
 
-    /** nsfwjs' MobileNet v2 backbone, the global average pool before its classifier (1280 values), input 224, 0..1. */
+    /**
+     * nsfwjs' MobileNet v2 (width 1.4) backbone: the global average pool before its classifier (1792 values),
+     * input 224, values 0..1.
+     */
     public static final EmbeddingModel NSFW_MOBILENET_V2 = new EmbeddingModel("nsfw-mobilenet-v2-features", "input",
             224, PixelScaling.UNIT, "StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/"
                     + "StatefulPartitionedCall/StatefulPartitionedCall/predict/MobilenetV2/Logits/AvgPool");

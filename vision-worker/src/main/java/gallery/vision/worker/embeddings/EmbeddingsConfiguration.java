@@ -26,7 +26,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 public class EmbeddingsConfiguration {
 
     /** The embedder the service runs. */
-    public static final EmbeddingModel EMBEDDER = EmbeddingModel.POSENET_MOBILENET_V1;
+    public static final EmbeddingModel EMBEDDER = EmbeddingModel.NSFW_MOBILENET_V2;
 
     static {
         DjlPrivacy.ensure();

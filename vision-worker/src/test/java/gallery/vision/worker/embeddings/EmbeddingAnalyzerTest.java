@@ -52,7 +52,7 @@ class EmbeddingAnalyzerTest {
     void givesNonNegativeValuesOnePerChannel() throws Exception {
         float[] embedding = analyzer.analyze(TestModels.demoPhoto("sample2.jpg"));
 
-        assertThat(embedding).hasSize(384);
+        assertThat(embedding).hasSize(1792);
         for (float v : embedding) {
             assertThat(v).isGreaterThanOrEqualTo(0f).isLessThanOrEqualTo(6f);
         }

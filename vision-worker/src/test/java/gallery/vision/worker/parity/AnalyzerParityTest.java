@@ -95,7 +95,7 @@ class AnalyzerParityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sample1", "sample3"})
-    void embeddingMatchesPosenetBackboneOnTfjsPooled(String name) throws Exception {
+    void embeddingMatchesNsfwMobilenetV2PoolOnTfjs(String name) throws Exception {
         JsonNode fixture = fixture(name);
         float[] actual = embeddings.analyze(samePixels(name, fixture));
 
