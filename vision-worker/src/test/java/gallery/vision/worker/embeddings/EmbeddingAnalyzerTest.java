@@ -8,17 +8,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The shipped embedder (real converted model) on face-api's demo photos. */
+/** The shipped embedder (real converted model) on face-api's six demo photos. */
 class EmbeddingAnalyzerTest {
 
+    private static final int PHOTOS = 6;
     private static EmbeddingAnalyzer analyzer;
+    private static final List<float[]> ORIGINALS = new ArrayList<>();
 
     @BeforeAll
-    static void load() {
+    static void load() throws Exception {
         analyzer = new EmbeddingAnalyzer(TestModels.load(EmbeddingsConfiguration.EMBEDDER.name()),
                 EmbeddingsConfiguration.EMBEDDER);
+        for (int i = 1; i <= PHOTOS; i++) {
+            ORIGINALS.add(analyzer.analyze(TestModels.demoPhoto("sample" + i + ".jpg")));
+        }
     }
 
     @AfterAll
@@ -38,32 +46,34 @@ class EmbeddingAnalyzerTest {
         return dot / Math.sqrt(na * nb);
     }
 
+    /**
+     * Measured cosine of a mirrored demo photo to its original: 0.856 (sample4) to 0.920 (sample1); MobileNet v2's
+     * pooled features are not mirror-symmetric, but the copy is always nearest to its own original (the evaluation's
+     * flip recall@1 is 100% over 122 photos).
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"sample1.jpg", "sample4.jpg"})
-    void givesTheMirroredPhotoAnEmbeddingWithCosineAbove0point9(String photo) throws Exception {
-        RgbImage image = TestModels.demoPhoto(photo);
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void givesTheMirroredPhotoAnEmbeddingNearestItsOriginalWithCosineAbove0point85(int sample) throws Exception {
+        RgbImage image = TestModels.demoPhoto("sample" + sample + ".jpg");
+        float[] mirrored = analyzer.analyze(TestModels.flipped(image));
 
-        double similarity = cosine(analyzer.analyze(image), analyzer.analyze(TestModels.flipped(image)));
+        double own = cosine(ORIGINALS.get(sample - 1), mirrored);
 
-        assertThat(similarity).isGreaterThan(0.9);
-    }
-
-    @Test
-    void givesNonNegativeValuesOnePerChannel() throws Exception {
-        float[] embedding = analyzer.analyze(TestModels.demoPhoto("sample2.jpg"));
-
-        assertThat(embedding).hasSize(1792);
-        for (float v : embedding) {
-            assertThat(v).isGreaterThanOrEqualTo(0f).isLessThanOrEqualTo(6f);
+        assertThat(own).isGreaterThan(0.85);
+        for (int other = 1; other <= PHOTOS; other++) {
+            if (other != sample) {
+                assertThat(cosine(ORIGINALS.get(other - 1), mirrored)).as("cosine to sample" + other).isLessThan(own);
+            }
         }
     }
 
     @Test
-    void tellsDifferentPhotosApartMoreThanMirroredCopies() throws Exception {
-        RgbImage a = TestModels.demoPhoto("sample1.jpg");
-        float[] ea = analyzer.analyze(a);
-
-        assertThat(cosine(ea, analyzer.analyze(TestModels.demoPhoto("sample5.jpg"))))
-                .isLessThan(cosine(ea, analyzer.analyze(TestModels.flipped(a))));
+    void givesNonNegativeValuesOnePerChannelWithinRelu6() {
+        for (float[] embedding : ORIGINALS) {
+            assertThat(embedding).hasSize(1792);
+            for (float v : embedding) {
+                assertThat(v).isGreaterThanOrEqualTo(0f).isLessThanOrEqualTo(6f);
+            }
+        }
     }
 }
