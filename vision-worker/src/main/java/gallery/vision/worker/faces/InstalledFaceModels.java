@@ -1,8 +1,10 @@
 package gallery.vision.worker.faces;
 
 import gallery.vision.models.ModelFiles;
+import gallery.vision.models.ModelManifest;
 import org.springframework.core.env.Environment;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,9 @@ final class InstalledFaceModels {
     }
 
     private static Optional<FaceModelFiles> resolve(String dir) {
+        if (!dir.isEmpty() && !Files.isRegularFile(Path.of(dir).resolve(ModelManifest.FILE_NAME))) {
+            return Optional.empty(); // a model directory without a manifest installs nothing: /faces answers 503
+        }
         ModelFiles files = dir.isEmpty()
                 ? ModelFiles.fromClasspath(InstalledFaceModels.class.getClassLoader())
                 : ModelFiles.fromDirectory(Path.of(dir));
