@@ -48,10 +48,11 @@ public final class EmbeddingEvaluation {
 
     /**
      * @param ids    photo ids, for the miss list
-     * @param kinds  each photo's kind
+     * @param tags   each photo's tags (kinds)
      * @param images loads photo {@code i} (called once per photo)
      */
-    public Result run(EmbeddingFunction function, List<String> ids, List<String> kinds, IntFunction<RgbImage> images) {
+    public Result run(EmbeddingFunction function, List<String> ids, List<List<String>> tags,
+                      IntFunction<RgbImage> images) {
         int n = ids.size();
         List<float[]> originals = new ArrayList<>(n);
         List<List<float[]>> queries = new ArrayList<>();
@@ -107,7 +108,7 @@ public final class EmbeddingEvaluation {
         misses.addAll(codeMisses); // cosine misses first: they matter most
         double total = (double) n * transforms.size();
         return new Result(originals.isEmpty() ? 0 : originals.get(0).length, recalls, rawFound / total,
-                codeFound / total, misses, histogram, SameKindRanking.evaluate(originals, kinds),
+                codeFound / total, misses, histogram, SameKindRanking.evaluate(originals, tags),
                 calls == 0 ? Double.NaN : nanos / 1e6 / calls);
     }
 }
