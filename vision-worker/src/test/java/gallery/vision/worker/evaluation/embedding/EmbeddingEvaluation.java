@@ -33,11 +33,12 @@ public final class EmbeddingEvaluation {
      * @param misses       the queries that failed, those on raw cosine first
      * @param histogram    raw values of the originals
      * @param kinds        same-kind ranking of the originals (raw cosine)
+     * @param kindsOnCodes the same ranking on Home Gallery's 2-bit codes (what its similar-photo search sees)
      * @param meanMillis   mean time of one embedding call
      */
     public record Result(int dimensions, List<TransformRecall> recalls, double overallRaw, double overallCodes,
                          List<Miss> misses, ValueHistogram histogram, List<SameKindRanking.KindResult> kinds,
-                         double meanMillis) {
+                         List<SameKindRanking.KindResult> kindsOnCodes, double meanMillis) {
     }
 
     private final List<ImageTransform> transforms;
@@ -109,6 +110,7 @@ public final class EmbeddingEvaluation {
         double total = (double) n * transforms.size();
         return new Result(originals.isEmpty() ? 0 : originals.get(0).length, recalls, rawFound / total,
                 codeFound / total, misses, histogram, SameKindRanking.evaluate(originals, tags),
+                SameKindRanking.evaluate(originalCodes, tags),
                 calls == 0 ? Double.NaN : nanos / 1e6 / calls);
     }
 }

@@ -27,6 +27,8 @@ class EmbeddingEvaluationTest {
         assertThat(result.misses()).noneMatch(miss -> !miss.codes());
         assertThat(result.recalls()).hasSize(5);
         assertThat(result.dimensions()).isEqualTo(3);
+        assertThat(result.kinds()).extracting(SameKindRanking.KindResult::kind).containsExactly("x");
+        assertThat(result.kindsOnCodes()).extracting(SameKindRanking.KindResult::kind).containsExactly("x");
     }
 
     @Test
