@@ -96,10 +96,10 @@ public final class EvaluationMain {
         }
         EmbeddingEvaluation evaluation = new EmbeddingEvaluation(NearDuplicates.transforms());
         List<String> ids = photos.stream().map(EvalPhoto::id).toList();
-        List<String> kinds = photos.stream().map(EvalPhoto::kind).toList();
+        List<List<String>> tags = photos.stream().map(EvalPhoto::tags).toList();
         for (Candidate<EmbeddingFunction> candidate : candidates) {
             System.out.println("evaluation: embeddings of " + candidate.name());
-            EmbeddingEvaluation.Result result = evaluation.run(candidate.function(), ids, kinds,
+            EmbeddingEvaluation.Result result = evaluation.run(candidate.function(), ids, tags,
                     i -> loader.load(photos.get(i)));
             out.embeddings(candidate, result, photos.size());
         }

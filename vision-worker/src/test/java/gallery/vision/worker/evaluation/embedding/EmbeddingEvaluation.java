@@ -33,11 +33,12 @@ public final class EmbeddingEvaluation {
      * @param misses       the queries that failed, those on raw cosine first
      * @param histogram    raw values of the originals
      * @param kinds        same-kind ranking of the originals (raw cosine)
+     * @param kindsOnCodes the same ranking on Home Gallery's 2-bit codes (what its similar-photo search sees)
      * @param meanMillis   mean time of one embedding call
      */
     public record Result(int dimensions, List<TransformRecall> recalls, double overallRaw, double overallCodes,
                          List<Miss> misses, ValueHistogram histogram, List<SameKindRanking.KindResult> kinds,
-                         double meanMillis) {
+                         List<SameKindRanking.KindResult> kindsOnCodes, double meanMillis) {
     }
 
     private final List<ImageTransform> transforms;
@@ -48,10 +49,11 @@ public final class EmbeddingEvaluation {
 
     /**
      * @param ids    photo ids, for the miss list
-     * @param kinds  each photo's kind
+     * @param tags   each photo's tags (kinds)
      * @param images loads photo {@code i} (called once per photo)
      */
-    public Result run(EmbeddingFunction function, List<String> ids, List<String> kinds, IntFunction<RgbImage> images) {
+    public Result run(EmbeddingFunction function, List<String> ids, List<List<String>> tags,
+                      IntFunction<RgbImage> images) {
         int n = ids.size();
         List<float[]> originals = new ArrayList<>(n);
         List<List<float[]>> queries = new ArrayList<>();
@@ -107,7 +109,8 @@ public final class EmbeddingEvaluation {
         misses.addAll(codeMisses); // cosine misses first: they matter most
         double total = (double) n * transforms.size();
         return new Result(originals.isEmpty() ? 0 : originals.get(0).length, recalls, rawFound / total,
-                codeFound / total, misses, histogram, SameKindRanking.evaluate(originals, kinds),
+                codeFound / total, misses, histogram, SameKindRanking.evaluate(originals, tags),
+                SameKindRanking.evaluate(originalCodes, tags),
                 calls == 0 ? Double.NaN : nanos / 1e6 / calls);
     }
 }

@@ -21,12 +21,14 @@ class EmbeddingEvaluationTest {
         EmbeddingFunction meanColour = EmbeddingEvaluationTest::meanColour; // cosine ignores the brightness factor
 
         EmbeddingEvaluation.Result result = evaluation.run(meanColour, List.of("r", "g", "b"),
-                List.of("x", "x", "y"), SOLID::get);
+                List.of(List.of("x"), List.of("x"), List.of("y")), SOLID::get);
 
         assertThat(result.overallRaw()).isEqualTo(1.0);
         assertThat(result.misses()).noneMatch(miss -> !miss.codes());
         assertThat(result.recalls()).hasSize(5);
         assertThat(result.dimensions()).isEqualTo(3);
+        assertThat(result.kinds()).extracting(SameKindRanking.KindResult::kind).containsExactly("x");
+        assertThat(result.kindsOnCodes()).extracting(SameKindRanking.KindResult::kind).containsExactly("x");
     }
 
     @Test
@@ -34,7 +36,7 @@ class EmbeddingEvaluationTest {
         EmbeddingFunction constant = image -> new float[] {1, 1, 1};
 
         EmbeddingEvaluation.Result result = evaluation.run(constant, List.of("r", "g", "b"),
-                List.of("x", "x", "y"), SOLID::get);
+                List.of(List.of("x"), List.of("x"), List.of("y")), SOLID::get);
 
         assertThat(result.overallRaw()).isEqualTo(1.0 / 3);
         assertThat(result.overallCodes()).isEqualTo(1.0 / 3);

@@ -2,15 +2,17 @@ package gallery.vision.worker.evaluation.embedding;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * How photos of one kind rank against each other. Each photo with at least one other photo of its kind is a query;
- * all other photos are ranked by cosine (most similar first, ties by index). Per kind: the mean rank of the
- * same-kind photos (1 = best), that mean relative to chance ({@code (others + 1) / 2}), and precision@k with
- * k = the number of other photos of that kind (R-precision: 1.0 means they all come first).
+ * How photos of one kind rank against each other. A kind is a tag; a photo may have several (a dog photo is tagged
+ * {@code dog} and {@code animal}). For each tag that at least two photos carry, each of those photos is a query and
+ * all other photos are ranked by cosine (most similar first, ties by index). Per tag: the mean rank of the other
+ * photos with that tag (1 = best), the mean rank a random order would give ({@code photos / 2}), and precision@k
+ * with k = the number of other photos with that tag (R-precision: 1.0 means they all come first). Tags are
+ * reported by descending photo count, then by name.
  */
 public final class SameKindRanking {
 
@@ -29,14 +31,16 @@ public final class SameKindRanking {
     private SameKindRanking() {
     }
 
-    /** Kinds with fewer than two photos are left out. */
-    public static List<KindResult> evaluate(List<float[]> embeddings, List<String> kinds) {
-        if (embeddings.size() != kinds.size()) {
-            throw new IllegalArgumentException("one kind per embedding");
+    /** Tags that fewer than two photos carry are left out. */
+    public static List<KindResult> evaluate(List<float[]> embeddings, List<List<String>> tags) {
+        if (embeddings.size() != tags.size()) {
+            throw new IllegalArgumentException("one tag list per embedding");
         }
-        Map<String, List<Integer>> byKind = new LinkedHashMap<>();
-        for (int i = 0; i < kinds.size(); i++) {
-            byKind.computeIfAbsent(kinds.get(i), k -> new ArrayList<>()).add(i);
+        Map<String, List<Integer>> byKind = new TreeMap<>();
+        for (int i = 0; i < tags.size(); i++) {
+            for (String tag : tags.get(i)) {
+                byKind.computeIfAbsent(tag, k -> new ArrayList<>()).add(i);
+            }
         }
         List<KindResult> results = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> entry : byKind.entrySet()) {
@@ -52,7 +56,7 @@ public final class SameKindRanking {
                 List<Integer> order = rankOthers(query, embeddings);
                 int hitsInTopK = 0;
                 for (int position = 0; position < order.size(); position++) {
-                    if (kinds.get(order.get(position)).equals(entry.getKey())) {
+                    if (tags.get(order.get(position)).contains(entry.getKey())) {
                         rankSum += position + 1;
                         rankCount++;
                         if (position < k) {
@@ -66,6 +70,7 @@ public final class SameKindRanking {
             results.add(new KindResult(entry.getKey(), members.size(), rankSum / rankCount, chance,
                     precisionSum / members.size()));
         }
+        results.sort(Comparator.comparingInt(KindResult::photos).reversed().thenComparing(KindResult::kind));
         return results;
     }
 

@@ -14,7 +14,7 @@ class SameKindRankingTest {
                 new float[] {0, 1}, new float[] {0.1f, 0.9f});
 
         List<SameKindRanking.KindResult> results =
-                SameKindRanking.evaluate(embeddings, List.of("dog", "dog", "food", "food"));
+                SameKindRanking.evaluate(embeddings, List.of(List.of("dog"), List.of("dog"), List.of("food"), List.of("food")));
 
         assertThat(results).containsExactly(
                 new SameKindRanking.KindResult("dog", 2, 1.0, 2.0, 1.0),
@@ -27,8 +27,22 @@ class SameKindRankingTest {
         List<float[]> embeddings = List.of(new float[] {1, 0}, new float[] {0, 1}, new float[] {0.9f, 0.1f});
 
         List<SameKindRanking.KindResult> results =
-                SameKindRanking.evaluate(embeddings, List.of("dog", "dog", "cat"));
+                SameKindRanking.evaluate(embeddings, List.of(List.of("dog"), List.of("dog"), List.of("cat")));
 
         assertThat(results).containsExactly(new SameKindRanking.KindResult("dog", 2, 2.0, 1.5, 0.0));
+    }
+
+    @Test
+    void groupsPhotosByEveryTagTheyCarry() {
+        // Two dogs and a cat, all animals; the cat lies between the dogs.
+        List<float[]> embeddings = List.of(new float[] {1, 0}, new float[] {0, 1}, new float[] {0.9f, 0.1f});
+
+        List<SameKindRanking.KindResult> results = SameKindRanking.evaluate(embeddings,
+                List.of(List.of("dog", "animal"), List.of("dog", "animal"), List.of("cat", "animal")));
+
+        // animal: every other photo is an animal, so ranks 1 and 2 for each query; dog as above; cat alone: left out.
+        assertThat(results).containsExactly(
+                new SameKindRanking.KindResult("animal", 3, 1.5, 1.5, 1.0),
+                new SameKindRanking.KindResult("dog", 2, 2.0, 1.5, 0.0));
     }
 }

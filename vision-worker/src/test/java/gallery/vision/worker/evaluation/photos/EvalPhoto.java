@@ -7,7 +7,7 @@ import java.util.List;
  * One photo of the evaluation set (a row of {@code tools/eval-photos/photos.tsv}).
  *
  * @param id   stable name, also the file name in the fetch cache
- * @param tags categories; the first is the photo's kind for same-kind ranking
+ * @param tags categories (kinds), the main one first; same-kind ranking groups photos by every tag
  * @param file where {@code fetch.sh} put it
  */
 public record EvalPhoto(String id, List<String> tags, Path file) {

@@ -31,13 +31,19 @@ public final class EvaluationReport {
         recall.row("**all**", pct(result.overallRaw()), pct(result.overallCodes()));
         out.append(recall.render()).append('\n');
         histogram(result.histogram());
-        MarkdownTable kinds = new MarkdownTable("kind", "photos", "mean rank of same kind", "chance", "R-precision");
-        for (SameKindRanking.KindResult kind : result.kinds()) {
-            kinds.row(kind.kind(), kind.photos(), fmt(kind.meanRank()), fmt(kind.chanceRank()),
-                    pct(kind.precisionAtK()));
+        MarkdownTable kinds = new MarkdownTable("kind (tag)", "photos", "chance", "mean rank of same kind",
+                "R-precision", "mean rank, 2-bit codes", "R-precision, 2-bit codes");
+        for (int i = 0; i < result.kinds().size(); i++) {
+            SameKindRanking.KindResult kind = result.kinds().get(i);
+            SameKindRanking.KindResult onCodes = result.kindsOnCodes().get(i);
+            if (!onCodes.kind().equals(kind.kind())) {
+                throw new IllegalStateException("same-kind tables out of step: " + kind.kind() + " / " + onCodes.kind());
+            }
+            kinds.row(kind.kind(), kind.photos(), fmt(kind.chanceRank()), fmt(kind.meanRank()),
+                    pct(kind.precisionAtK()), fmt(onCodes.meanRank()), pct(onCodes.precisionAtK()));
         }
-        out.append("Same-kind ranking (originals ranked by cosine against all others):\n\n").append(kinds.render())
-                .append('\n');
+        out.append("Same-kind ranking (each original ranks all others by cosine, of the raw values and of the codes):\n\n")
+                .append(kinds.render()).append('\n');
         if (!result.misses().isEmpty()) {
             MarkdownTable misses = new MarkdownTable("photo", "query", "nearest original", "on");
             result.misses().stream().limit(MAX_MISSES_LISTED).forEach(m ->
