@@ -111,4 +111,25 @@ class TfjsGraphConverterTest {
             assertThat(m.run("x", new float[] {1, 1, 1}, 1, 3).get("y").values()).containsExactly(50, 30, 10);
         }
     }
+
+    /**
+     * TensorFlow semantics where tfjs 4.22 (cpu) differs: shrink_axis_mask combined with a stride of 2 elsewhere.
+     * {@code x[0, 0:4:2, 1]} of a {@code [1, 4, 3]} tensor holding 0..11 is {@code [1, 7]}.
+     */
+    @Test
+    void stridedSliceShrinksAxesWhileSteppingOthersAsTensorFlowDefines() throws Exception {
+        TinyGraph g = new TinyGraph().placeholder("x", 1, 4, 3)
+                .intConstant("b", 0, 0, 1).intConstant("e", 1, 4, 2).intConstant("st", 1, 2, 1)
+                .node("s", "StridedSlice", "{\"shrink_axis_mask\":{\"i\":\"5\"}}", "x", "b", "e", "st");
+        float[] x = new float[12];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+
+        try (OnnxModels m = new OnnxModels(g.convert(ConversionSpec.whole(), dir))) {
+            OnnxModels.Output out = m.run("x", x, 1, 4, 3).get("s");
+            assertThat(out.shape()).containsExactly(2);
+            assertThat(out.values()).containsExactly(1, 7);
+        }
+    }
 }
