@@ -164,6 +164,8 @@ function build() {
   out(node('pad', 'Pad', [x, ints('pads', [0, 0, 1, 2, 2, 1, 0, 0], [4, 2])], T));
   out(node('pad_v2', 'PadV2', [x, ints('pads2', [0, 0, 0, 1, 1, 0, 0, 0], [4, 2]), scalar('pad_value', 0.75)], T));
   out(node('mirror_pad', 'MirrorPad', [x, ints('pads3', [0, 0, 2, 1, 1, 2, 0, 0], [4, 2])], { ...T, mode: A.s('REFLECT') }));
+  out(node('depth_to_space', 'DepthToSpace', [node('x8', 'ConcatV2', [x, absx, ints('c8_axis', [3], [])], { ...T, N: A.i(2) })],
+    { ...T, block_size: A.i(2), data_format: A.s('NHWC') }));
   // shape arithmetic folded at conversion time: reshape x to [H, W * C] computed from Shape(x)
   const shape = node('shape', 'Shape', [x], { T: A.type('DT_FLOAT'), out_type: A.type('DT_INT32') });
   const h = node('shape_h', 'StridedSlice', [shape, ints('sh_b', [1]), ints('sh_e', [2]), ints('sh_s', [1])],

@@ -4,6 +4,7 @@ import gallery.vision.models.tfjs.graph.ops.ArithmeticOps;
 import gallery.vision.models.tfjs.graph.ops.ActivationOps;
 import gallery.vision.models.tfjs.graph.ops.ConcatSplitOps;
 import gallery.vision.models.tfjs.graph.ops.ConvolutionOps;
+import gallery.vision.models.tfjs.graph.ops.DepthToSpaceOps;
 import gallery.vision.models.tfjs.graph.ops.GraphOps;
 import gallery.vision.models.tfjs.graph.ops.MatMulOps;
 import gallery.vision.models.tfjs.graph.ops.PadOps;
@@ -29,7 +30,7 @@ public final class OpRegistry {
     private static final List<OpFamily> STANDARD_FAMILIES = List.of(
             new GraphOps(), new ConvolutionOps(), new PoolingOps(), new MatMulOps(), new ActivationOps(),
             new ArithmeticOps(), new ReductionOps(), new ShapeOps(), new SliceOps(), new ConcatSplitOps(),
-            new PadOps(), new ResizeOps());
+            new PadOps(), new ResizeOps(), new DepthToSpaceOps());
 
     private final Map<String, OpHandler> handlers;
     private final Map<String, String> families;
