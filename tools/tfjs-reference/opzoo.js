@@ -99,6 +99,12 @@ function build() {
   out(node('depthwise_s2', 'DepthwiseConv2dNative', [x, weights('w_dw', [3, 3, 4, 2])], conv({ padding: A.s('SAME'), strides: A.ints([1, 2, 2, 1]) })));
   out(node('fused_depthwise_relu6', 'FusedDepthwiseConv2dNative', [x, weights('w_fdw', [3, 3, 4, 1]), weights('b_fdw', [4])],
     conv({ padding: A.s('SAME'), strides: A.ints([1, 1, 1, 1]), fused_ops: A.strs(['BiasAdd', 'Relu6']), num_args: A.i(1) })));
+  const convT = (name, sizes, k, padding, storage) => out(node(name, 'Conv2DBackpropInput',
+    [ints(`${name}_sizes`, sizes), weights(`${name}_w`, [k, k, sizes[3], 4], storage), x],
+    conv({ padding: A.s(padding), strides: A.ints([1, 2, 2, 1]) })));
+  convT('conv_transpose_same', [1, 16, 16, 3], 3, 'SAME');
+  convT('conv_transpose_same_odd', [1, 15, 15, 2], 4, 'SAME', 'float16');
+  convT('conv_transpose_valid', [1, 17, 17, 2], 3, 'VALID');
   // pooling
   const pool = (name, op, k, s, padding) => out(node(name, op, [x], { ...T, data_format: A.s('NHWC'), ksize: A.ints([1, k, k, 1]), strides: A.ints([1, s, s, 1]), padding: A.s(padding) }));
   pool('maxpool_same', 'MaxPool', 3, 2, 'SAME');
