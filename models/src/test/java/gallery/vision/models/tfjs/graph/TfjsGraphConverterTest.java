@@ -132,4 +132,26 @@ class TfjsGraphConverterTest {
             assertThat(out.values()).containsExactly(1, 7);
         }
     }
+
+    @Test
+    void keepsADynamicBatchDimensionThroughConvolutionsAndReshapes() throws Exception {
+        float[] ones = new float[9];
+        java.util.Arrays.fill(ones, 1f);
+        TinyGraph g = new TinyGraph().placeholder("x", -1, 4, 4, 1)
+                .constant("w", FloatTensor.of(ones, 3, 3, 1, 1))
+                .node("conv", "Conv2D", "{\"padding\":" + TinyGraph.s("SAME") + ",\"strides\":"
+                        + TinyGraph.ints(1, 2, 2, 1) + "}", "x", "w")
+                .intConstant("shape", -1, 4)
+                .node("flat", "Reshape", "{}", "conv", "shape");
+        float[] input = new float[32];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = i < 16 ? 1f : 2f;
+        }
+
+        try (OnnxModels m = new OnnxModels(g.convert(ConversionSpec.whole(), dir))) {
+            OnnxModels.Output out = m.run("x", input, 2, 4, 4, 1).get("flat");
+            assertThat(out.shape()).containsExactly(2, 4);
+            assertThat(out.values()).containsExactly(9, 6, 6, 4, 18, 12, 12, 8);
+        }
+    }
 }
