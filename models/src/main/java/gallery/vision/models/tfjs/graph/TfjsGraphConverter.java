@@ -48,6 +48,7 @@ public final class TfjsGraphConverter {
         List<TfNode> order = topologicalOrder(byName, outputs, inputNodes);
 
         GraphBuilder g = new GraphBuilder(graphName);
+        outputs.forEach(g::reserve);
         ConversionContext ctx = new ConversionContext(g, model.weights());
         for (ConversionSpec.Input in : inputs) {
             TfNode node = byName.get(ConversionContext.nodeName(in.tensor()));

@@ -154,4 +154,19 @@ class TfjsGraphConverterTest {
             assertThat(out.values()).containsExactly(9, 6, 6, 4, 18, 12, 12, 8);
         }
     }
+
+    /** TensorFlow names like {@code Relu_1} are also the pattern of generated ONNX names; outputs keep theirs. */
+    @Test
+    void outputsKeepTheirTensorFlowNamesEvenWhereGeneratedNamesWouldClash() throws Exception {
+        TinyGraph g = new TinyGraph().placeholder("x", 1, 2)
+                .node("a", "Relu", "{}", "x")
+                .node("Relu_1", "Relu", "{}", "a")
+                .node("Neg_2", "Neg", "{}", "Relu_1");
+
+        try (OnnxModels m = new OnnxModels(g.convert(new ConversionSpec(List.of(), List.of("Relu_1", "Neg_2")), dir))) {
+            Map<String, OnnxModels.Output> out = m.run("x", new float[] {-1, 3}, 1, 2);
+            assertThat(out.get("Relu_1").values()).containsExactly(0, 3);
+            assertThat(out.get("Neg_2").values()).containsExactly(-0f, -3);
+        }
+    }
 }
