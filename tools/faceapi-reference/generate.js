@@ -8,6 +8,7 @@ const path = require('path');
 const ref = require('./reference');
 const { format } = require('./json');
 const perModel = require('./per-model');
+const { writeIndex } = require('./fixture-index');
 
 function args() {
   const out = { backend: 'cpu' };
@@ -72,6 +73,8 @@ async function main() {
   const recipes = ref.readRecipes(opts.images);
   if (!opts.only || opts.only === 'e2e') await endToEnd(opts, index, recipes, versions);
   if (!opts.only || opts.only === 'models') await perModel.write(opts, index, recipes, versions, describeSource);
+  const fixtureIndex = writeIndex(versions, E2E, perModel.MODEL_NAMES);
+  fs.writeFileSync(path.join(opts.out, 'index.json'), `${format(fixtureIndex)}\n`);
 }
 
 main().catch((e) => {

@@ -3,11 +3,16 @@
 // prints the first face next to the values the original server answered (../shared/fixtures/seed/EXPECTED.md).
 // Also reports how far our decoder's pixels (RgbDump.java output) are from jpeg-js's.
 //
-// usage: node validate-seed.js <seedDir> [<rgbDir>] [--backend cpu|wasm]
+// With --out <fixtureDir> it also writes seed-decoder/sample-2.json: the answer on jpeg-js's pixels, i.e. what the
+// original server answers for the file (informational: our decoder's pixels differ, see README.md).
+//
+// usage: node validate-seed.js <seedDir> [<rgbDir>] [--backend cpu|wasm] [--out <fixtureDir>]
 const fs = require('fs');
 const path = require('path');
 const jpeg = require('jpeg-js');
+const crypto = require('crypto');
 const ref = require('./reference');
+const { format } = require('./json');
 
 // The original server's first face of sample-2.jpg (seed README / EXPECTED.md).
 const ORIGINAL = {
@@ -61,13 +66,17 @@ async function main() {
   const argv = process.argv.slice(2);
   const backendAt = argv.indexOf('--backend');
   const backend = backendAt >= 0 ? argv.splice(backendAt, 2)[1] : 'cpu';
+  const outAt = argv.indexOf('--out');
+  const outDir = outAt >= 0 ? argv.splice(outAt, 2)[1] : null;
   const [seedDir, rgbDir] = argv;
   const versions = await ref.init(backend);
   console.log(`face-api ${versions.faceApi}, tfjs ${versions.tfjs}, backend ${versions.backend}`);
   const decoded = seedDecode(path.join(seedDir, 'sample-2.jpg'));
   const tensor = ref.tf.tidy(() => ref.tf.tensor3d(decoded.rgb, [decoded.height, decoded.width, 3]).toFloat().expandDims(0));
-  const faces = (await ref.seedPipeline(tensor)).map(ref.seedFace);
+  const result = await ref.seedPipeline(tensor);
+  const faces = result.map(ref.seedFace);
   tensor.dispose();
+  if (outDir) writeSeedDecoderFixture(outDir, decoded, versions, result, faces);
   console.log(`jpeg-js pixels: ${faces.length} faces, genders ${faces.map((f) => f.gender).join(', ')} (original ${ORIGINAL.genders.join(', ')})`);
   compare('jpeg-js pixels (the seed\'s decoder)', faces[0]);
   if (rgbDir) {
@@ -87,3 +96,25 @@ main().catch((e) => {
   console.error(e);
   process.exit(1);
 });
+
+function writeSeedDecoderFixture(outDir, decoded, versions, result, faces) {
+  const dir = path.join(outDir, 'seed-decoder');
+  fs.mkdirSync(dir, { recursive: true });
+  const fixture = {
+    image: 'sample-2',
+    note: 'Informational, not a parity target: the seed pipeline on the pixels of the SEED\'s decoder (jpeg-js 0.4.4, '
+      + 'as its read-jpeg.js calls it), i.e. what the original server answers for sample-2.jpg. Our JpegDecoder gives '
+      + 'different pixels (see tools/faceapi-reference/README.md), so e2e/sample-2.json is the parity target.',
+    source: { file: 'sample-2.jpg', from: '../shared/fixtures/seed (never copied into the repo)', decoder: 'jpeg-js 0.4.4' },
+    width: decoded.width,
+    height: decoded.height,
+    rgbSha1: crypto.createHash('sha1').update(decoded.rgb).digest('hex'),
+    reference: versions,
+    faces,
+    detections: result.map((face) => ({
+      box: { x: face.detection.box.x, y: face.detection.box.y, width: face.detection.box.width, height: face.detection.box.height },
+      score: face.detection.score,
+    })),
+  };
+  fs.writeFileSync(path.join(dir, 'sample-2.json'), `${format(fixture)}\n`);
+}

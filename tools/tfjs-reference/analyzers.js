@@ -6,7 +6,7 @@
 //   own decoding output tower_0/detections), then coco-ssd's answer rules: tf.image.nonMaxSuppression(20 boxes,
 //   IoU 0.5, score >= 0.1), bbox [x, y, w, h] in pixels of the posted image, clipped to it.
 // embeddings (nsfw-mobilenet-v2-features): resizeBilinear to 224, x / 255, the graph up to its global average
-//   pool (.../MobilenetV2/Logits/AvgPool, 1792 values).
+//   pool, squeezed (the catalog entry's output, .../feature_vector/SpatialSqueeze, 1792 values).
 //
 // usage: node analyzers.js <pixels dir> <fixture dir> sample1 sample3 ...
 const fs = require('fs');

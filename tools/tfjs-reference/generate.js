@@ -7,11 +7,11 @@ const path = require('path');
 const crypto = require('crypto');
 const tf = require('@tensorflow/tfjs');
 const { parityInput } = require('./inputs');
+const { summarise } = require('./summary');
 
 const ROOT = path.resolve(__dirname, '../..');
 const CATALOG = path.join(ROOT, 'models/tfjs-graph-models.json');
 const DEFAULT_OUT = path.join(ROOT, 'models/src/test/resources/parity/tfjs');
-const SAMPLES = 1024; // outputs with more elements are sampled at a fixed stride; stats cover every element
 
 function args() {
   const out = { out: DEFAULT_OUT };
@@ -59,21 +59,6 @@ function ioHandler(dir, file) {
       };
     },
   };
-}
-
-function summarise(values, shape) {
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-    sum += v;
-  }
-  const stride = Math.max(1, Math.ceil(values.length / SAMPLES));
-  const samples = [];
-  for (let i = 0; i < values.length; i += stride) samples.push(Number(values[i].toPrecision(9))); // float32 round-trips
-  return { shape, count: values.length, min, max, mean: sum / values.length, sampleStride: stride, samples };
 }
 
 async function main() {

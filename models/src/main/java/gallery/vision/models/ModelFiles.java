@@ -149,6 +149,7 @@ public final class ModelFiles {
                     throw new IOException("model file path escapes the model directory: " + relativePath);
                 }
                 Files.createDirectories(target.getParent());
+                target.getParent().toFile().deleteOnExit(); // registered before the file: deleted after it
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 target.toFile().deleteOnExit();
                 return Optional.of(target);

@@ -35,13 +35,7 @@ public final class ConvertGraphModels {
                     + " <output-dir> (--build | <model name>...)");
         }
         GraphModelCatalog catalog = GraphModelCatalog.read(Path.of(args[0]));
-        List<GraphModelCatalog.Entry> selected = new ArrayList<>();
-        List<String> names = Arrays.asList(args).subList(4, args.length);
-        for (GraphModelCatalog.Entry e : catalog.models()) {
-            if (names.equals(List.of("--build")) ? e.build() : names.contains(e.name())) {
-                selected.add(e);
-            }
-        }
+        List<GraphModelCatalog.Entry> selected = select(catalog, Arrays.asList(args).subList(4, args.length));
         Path out = Path.of(args[3]);
         List<ModelEntry> converted = new ArrayList<>();
         for (GraphModelCatalog.Entry e : selected) {
@@ -51,6 +45,23 @@ public final class ConvertGraphModels {
             mergeManifest(out.resolve(ModelManifest.FILE_NAME), converted);
         }
         System.out.printf("[models] tfjs graph models converted: %d%n", converted.size());
+    }
+
+    /**
+     * {@code --build}: the models marked {@code build}; otherwise the named models. An unknown name fails, naming
+     * the models the catalog has.
+     */
+    static List<GraphModelCatalog.Entry> select(GraphModelCatalog catalog, List<String> args) {
+        if (args.equals(List.of("--build"))) {
+            return catalog.models().stream().filter(GraphModelCatalog.Entry::build).toList();
+        }
+        List<GraphModelCatalog.Entry> selected = new ArrayList<>();
+        for (String name : args) {
+            selected.add(catalog.model(name).orElseThrow(() -> new IllegalArgumentException("no model " + name
+                    + " in " + GraphModelCatalog.FILE_NAME + "; known: "
+                    + catalog.models().stream().map(GraphModelCatalog.Entry::name).toList())));
+        }
+        return selected;
     }
 
     /** Fetches (cached, sha512-verified), extracts and converts one model into {@code outputDir}. */

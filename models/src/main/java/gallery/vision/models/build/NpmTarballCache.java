@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -55,7 +56,7 @@ public final class NpmTarballCache {
     }
 
     private Path npmPack(NpmPackageSpec spec, Path work) throws IOException {
-        List<String> cmd = List.of(npmCommand, "pack", spec.coordinate(), "--ignore-scripts", "--silent",
+        List<String> cmd = List.of(npmCommand, "pack", spec.coordinate(), "--ignore-scripts", "--loglevel=error",
                 "--pack-destination", work.toString());
         Path log = work.resolve("npm.log");
         Process p;
@@ -92,7 +93,7 @@ public final class NpmTarballCache {
 
     private static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException ignored) {
             // a leftover temp directory in the cache is harmless
         }

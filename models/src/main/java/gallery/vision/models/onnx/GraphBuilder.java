@@ -37,6 +37,7 @@ public final class GraphBuilder {
     private final String graphName;
     private final GraphProto.Builder graph = GraphProto.newBuilder();
     private final Set<String> names = new HashSet<>();
+    private final Set<String> reserved = new HashSet<>();
     private int counter;
 
     public GraphBuilder(String graphName) {
@@ -117,6 +118,14 @@ public final class GraphBuilder {
         return outputs;
     }
 
+    /**
+     * Keeps a name free for a later {@link #output} or {@link #input}: generated names skip it (e.g. an output named
+     * after a source-graph node such as {@code Add_5}).
+     */
+    public void reserve(String name) {
+        reserved.add(name);
+    }
+
     /** Makes {@code value} a graph output called {@code name} (through an Identity node). */
     public void output(String name, Value value) {
         graph.addNode(NodeProto.newBuilder()
@@ -157,7 +166,11 @@ public final class GraphBuilder {
     }
 
     private String unique(String hint) {
-        return hint + "_" + (counter++);
+        String name;
+        do {
+            name = hint + "_" + (counter++);
+        } while (names.contains(name) || reserved.contains(name));
+        return name;
     }
 
     private String claim(String name) {

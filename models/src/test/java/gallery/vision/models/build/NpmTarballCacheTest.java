@@ -67,7 +67,7 @@ class NpmTarballCacheTest {
                 .hasMessageContaining("registry");
     }
 
-    /** A stand-in npm: args are pack, coordinate, --ignore-scripts, --silent, --pack-destination, dir. */
+    /** A stand-in npm: args are pack, coordinate, --ignore-scripts, --loglevel=error, --pack-destination, dir. */
     private String fakeNpm(String body) throws IOException {
         Path script = dir.resolve("fake-npm.sh");
         Files.writeString(script, "#!/bin/sh\n" + body + "\n");

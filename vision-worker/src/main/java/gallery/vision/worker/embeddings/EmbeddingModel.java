@@ -19,12 +19,12 @@ public record EmbeddingModel(String name, String inputName, int inputSize, Pixel
             "image", 224, PixelScaling.SIGNED_UNIT, "MobilenetV1/MobilenetV1/Conv2d_13_pointwise/Relu6");
 
     /**
-     * nsfwjs' MobileNet v2 (width 1.4) backbone: the global average pool before its classifier (1792 values),
-     * input 224, values 0..1.
+     * nsfwjs' MobileNet v2 (width 1.4) backbone: the global average pool before its classifier, squeezed
+     * ({@code feature_vector/SpatialSqueeze}, 1792 values), input 224, values 0..1.
      */
     public static final EmbeddingModel NSFW_MOBILENET_V2 = new EmbeddingModel("nsfw-mobilenet-v2-features", "input",
             224, PixelScaling.UNIT, "StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/"
-                    + "StatefulPartitionedCall/StatefulPartitionedCall/predict/MobilenetV2/Logits/AvgPool");
+                    + "StatefulPartitionedCall/StatefulPartitionedCall/predict/feature_vector/SpatialSqueeze");
 
     /** human-models' CenterNet head, the pooled ReLU features of its squeeze-excite block, input 512, 0..255. */
     public static final EmbeddingModel CENTERNET = new EmbeddingModel("centernet-features", "tower_0/images", 512,

@@ -3,7 +3,10 @@ package gallery.vision.models.tfjs.graph;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Reads a catalog model from its extracted npm package: {@code .json} files or nsfwjs {@code .js} bundles. */
+/**
+ * Reads a catalog model from its extracted npm package: {@code .json} files or nsfwjs {@code .js} bundles.
+ * Stateless, thread-safe.
+ */
 public final class GraphModelLoader {
 
     private GraphModelLoader() {

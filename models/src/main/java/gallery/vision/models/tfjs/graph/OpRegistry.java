@@ -4,6 +4,7 @@ import gallery.vision.models.tfjs.graph.ops.ArithmeticOps;
 import gallery.vision.models.tfjs.graph.ops.ActivationOps;
 import gallery.vision.models.tfjs.graph.ops.ConcatSplitOps;
 import gallery.vision.models.tfjs.graph.ops.ConvolutionOps;
+import gallery.vision.models.tfjs.graph.ops.DepthToSpaceOps;
 import gallery.vision.models.tfjs.graph.ops.GraphOps;
 import gallery.vision.models.tfjs.graph.ops.MatMulOps;
 import gallery.vision.models.tfjs.graph.ops.PadOps;
@@ -12,6 +13,7 @@ import gallery.vision.models.tfjs.graph.ops.ReductionOps;
 import gallery.vision.models.tfjs.graph.ops.ResizeOps;
 import gallery.vision.models.tfjs.graph.ops.ShapeOps;
 import gallery.vision.models.tfjs.graph.ops.SliceOps;
+import gallery.vision.models.tfjs.graph.ops.TransposedConvolutionOps;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ public final class OpRegistry {
     private static final List<OpFamily> STANDARD_FAMILIES = List.of(
             new GraphOps(), new ConvolutionOps(), new PoolingOps(), new MatMulOps(), new ActivationOps(),
             new ArithmeticOps(), new ReductionOps(), new ShapeOps(), new SliceOps(), new ConcatSplitOps(),
-            new PadOps(), new ResizeOps());
+            new PadOps(), new ResizeOps(), new DepthToSpaceOps(), new TransposedConvolutionOps());
 
     private final Map<String, OpHandler> handlers;
     private final Map<String, String> families;

@@ -43,10 +43,12 @@ public final class TfjsGraphConverter {
         Set<String> inputNodes = new HashSet<>();
         inputs.forEach(in -> inputNodes.add(ConversionContext.nodeName(in.tensor())));
 
+        Set<String> needed = reachable(byName, outputs, inputNodes);
+        requireHandlers(model.nodes().stream().filter(n -> needed.contains(n.name())).toList(), inputNodes);
         List<TfNode> order = topologicalOrder(byName, outputs, inputNodes);
-        requireHandlers(order, inputNodes);
 
         GraphBuilder g = new GraphBuilder(graphName);
+        outputs.forEach(g::reserve);
         ConversionContext ctx = new ConversionContext(g, model.weights());
         for (ConversionSpec.Input in : inputs) {
             TfNode node = byName.get(ConversionContext.nodeName(in.tensor()));
@@ -80,6 +82,27 @@ public final class TfjsGraphConverter {
         }
     }
 
+    /** Names of the nodes the outputs depend on, not looking past the inputs (cycles allowed). */
+    private static Set<String> reachable(Map<String, TfNode> byName, List<String> outputs, Set<String> stopAt) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        outputs.forEach(o -> todo.push(ConversionContext.nodeName(o)));
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            TfNode node = byName.get(name);
+            if (node == null) {
+                throw new ConversionException("tensor " + name + " is not produced by any node of the graph");
+            }
+            if (!seen.add(name)) {
+                continue;
+            }
+            if (!stopAt.contains(name)) {
+                node.inputs().forEach(in -> todo.push(ConversionContext.nodeName(in)));
+            }
+        }
+        return seen;
+    }
+
     /** The nodes the outputs depend on (not looking past the inputs), each after its inputs. */
     private static List<TfNode> topologicalOrder(Map<String, TfNode> byName, List<String> outputs,
             Set<String> stopAt) {
@@ -107,7 +130,8 @@ public final class TfjsGraphConverter {
                     throw new ConversionException("tensor " + name + " is not produced by any node of the graph");
                 }
                 if (!onPath.add(name)) {
-                    throw new ConversionException("cycle in graph at " + node);
+                    throw new ConversionException("cycle in graph at " + node + " (TensorFlow control flow is not"
+                            + " supported; cut the graph before it)");
                 }
                 stack.push(new String[] {name, "expanded"});
                 if (!stopAt.contains(name)) {

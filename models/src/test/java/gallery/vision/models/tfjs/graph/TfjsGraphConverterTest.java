@@ -111,4 +111,62 @@ class TfjsGraphConverterTest {
             assertThat(m.run("x", new float[] {1, 1, 1}, 1, 3).get("y").values()).containsExactly(50, 30, 10);
         }
     }
+
+    /**
+     * TensorFlow semantics where tfjs 4.22 (cpu) differs: shrink_axis_mask combined with a stride of 2 elsewhere.
+     * {@code x[0, 0:4:2, 1]} of a {@code [1, 4, 3]} tensor holding 0..11 is {@code [1, 7]}.
+     */
+    @Test
+    void stridedSliceShrinksAxesWhileSteppingOthersAsTensorFlowDefines() throws Exception {
+        TinyGraph g = new TinyGraph().placeholder("x", 1, 4, 3)
+                .intConstant("b", 0, 0, 1).intConstant("e", 1, 4, 2).intConstant("st", 1, 2, 1)
+                .node("s", "StridedSlice", "{\"shrink_axis_mask\":{\"i\":\"5\"}}", "x", "b", "e", "st");
+        float[] x = new float[12];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+
+        try (OnnxModels m = new OnnxModels(g.convert(ConversionSpec.whole(), dir))) {
+            OnnxModels.Output out = m.run("x", x, 1, 4, 3).get("s");
+            assertThat(out.shape()).containsExactly(2);
+            assertThat(out.values()).containsExactly(1, 7);
+        }
+    }
+
+    @Test
+    void keepsADynamicBatchDimensionThroughConvolutionsAndReshapes() throws Exception {
+        float[] ones = new float[9];
+        java.util.Arrays.fill(ones, 1f);
+        TinyGraph g = new TinyGraph().placeholder("x", -1, 4, 4, 1)
+                .constant("w", FloatTensor.of(ones, 3, 3, 1, 1))
+                .node("conv", "Conv2D", "{\"padding\":" + TinyGraph.s("SAME") + ",\"strides\":"
+                        + TinyGraph.ints(1, 2, 2, 1) + "}", "x", "w")
+                .intConstant("shape", -1, 4)
+                .node("flat", "Reshape", "{}", "conv", "shape");
+        float[] input = new float[32];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = i < 16 ? 1f : 2f;
+        }
+
+        try (OnnxModels m = new OnnxModels(g.convert(ConversionSpec.whole(), dir))) {
+            OnnxModels.Output out = m.run("x", input, 2, 4, 4, 1).get("flat");
+            assertThat(out.shape()).containsExactly(2, 4);
+            assertThat(out.values()).containsExactly(9, 6, 6, 4, 18, 12, 12, 8);
+        }
+    }
+
+    /** TensorFlow names like {@code Relu_1} are also the pattern of generated ONNX names; outputs keep theirs. */
+    @Test
+    void outputsKeepTheirTensorFlowNamesEvenWhereGeneratedNamesWouldClash() throws Exception {
+        TinyGraph g = new TinyGraph().placeholder("x", 1, 2)
+                .node("a", "Relu", "{}", "x")
+                .node("Relu_1", "Relu", "{}", "a")
+                .node("Neg_2", "Neg", "{}", "Relu_1");
+
+        try (OnnxModels m = new OnnxModels(g.convert(new ConversionSpec(List.of(), List.of("Relu_1", "Neg_2")), dir))) {
+            Map<String, OnnxModels.Output> out = m.run("x", new float[] {-1, 3}, 1, 2);
+            assertThat(out.get("Relu_1").values()).containsExactly(0, 3);
+            assertThat(out.get("Neg_2").values()).containsExactly(-0f, -3);
+        }
+    }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The activations TensorFlow.js fuses into {@code _FusedConv2D}, {@code FusedDepthwiseConv2dNative} and
- * {@code _FusedMatMul} (tfjs names them {@code relu, relu6, elu, leakyrelu, prelu, sigmoid}), applied to an ONNX
- * value. Stateless.
+ * {@code _FusedMatMul} (tfjs names them {@code relu, relu6, elu, leakyrelu, prelu, sigmoid}; {@code tanh} and {@code swish} = {@code x * sigmoid(x)}
+ * are accepted too), applied to an ONNX value. Stateless.
  */
 final class Activations {
 
@@ -35,6 +35,7 @@ final class Activations {
             case "sigmoid" -> g.node("Sigmoid", List.of(x), x.shape());
             case "tanh" -> g.node("Tanh", List.of(x), x.shape());
             case "prelu" -> g.node("PRelu", List.of(x, preluAlpha), x.shape());
+            case "swish" -> g.node("Mul", List.of(x, g.node("Sigmoid", List.of(x), x.shape())), x.shape());
             default -> throw ConversionException.at(node, "unsupported fused activation " + activation);
         };
     }

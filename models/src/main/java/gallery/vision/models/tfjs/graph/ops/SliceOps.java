@@ -47,11 +47,13 @@ public final class SliceOps implements OpFamily {
         long beginMask = n.i("begin_mask", 0), endMask = n.i("end_mask", 0), shrinkMask = n.i("shrink_axis_mask", 0);
         List<AxisRange> ranges = new ArrayList<>();
         for (int d = 0; d < x.rank(); d++) {
-            long dim = requireStatic(n, x, d);
-            if (d >= begin.length) {
-                ranges.add(new AxisRange(0, 1, dim, false));
+            boolean whole = d >= begin.length
+                    || (beginMask >> d & 1) == 1 && (endMask >> d & 1) == 1 && strides[d] == 1 && (shrinkMask >> d & 1) == 0;
+            if (whole) { // the whole axis, even when its size is only known at run time
+                ranges.add(new AxisRange(0, 1, x.shape()[d], false));
                 continue;
             }
+            long dim = requireStatic(n, x, d);
             long s = strides[d];
             boolean shrink = (shrinkMask >> d & 1) == 1;
             long b = resolve(begin[d], (beginMask >> d & 1) == 1 && !shrink, s > 0 ? 0 : dim - 1, dim, s);
