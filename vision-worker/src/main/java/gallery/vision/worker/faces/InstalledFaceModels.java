@@ -1,7 +1,6 @@
 package gallery.vision.worker.faces;
 
 import gallery.vision.models.ModelFiles;
-import gallery.vision.models.ModelManifest;
 import org.springframework.core.env.Environment;
 
 import java.nio.file.Files;
@@ -28,12 +27,17 @@ final class InstalledFaceModels {
     }
 
     private static Optional<FaceModelFiles> resolve(String dir) {
-        if (!dir.isEmpty() && !Files.isRegularFile(Path.of(dir).resolve(ModelManifest.FILE_NAME))) {
-            return Optional.empty(); // a model directory without a manifest installs nothing: /faces answers 503
+        if (dir.isEmpty()) {
+            return FaceModelFiles.find(ModelFiles.fromClasspath(InstalledFaceModels.class.getClassLoader())::path);
         }
-        ModelFiles files = dir.isEmpty()
-                ? ModelFiles.fromClasspath(InstalledFaceModels.class.getClassLoader())
-                : ModelFiles.fromDirectory(Path.of(dir));
-        return FaceModelFiles.find(files::path);
+        if (!Files.exists(Path.of(dir))) {
+            return Optional.empty(); // no model directory at all: nothing installed, /faces answers 503
+        }
+        try {
+            return FaceModelFiles.find(ModelFiles.fromDirectory(Path.of(dir))::path);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(ModelFiles.MODEL_DIR_ENV + "=" + dir + " is not a usable model directory"
+                    + " (manifest.json plus the files it lists): " + e.getMessage(), e);
+        }
     }
 }

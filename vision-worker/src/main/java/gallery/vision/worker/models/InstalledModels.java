@@ -3,7 +3,6 @@ package gallery.vision.worker.models;
 import gallery.vision.common.ModelRef;
 import gallery.vision.models.ModelEntry;
 import gallery.vision.models.ModelFiles;
-import gallery.vision.models.ModelManifest;
 import org.springframework.core.env.Environment;
 
 import java.nio.file.Files;
@@ -15,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Single ONNX models this process has installed, through the models module: the directory named by
  * {@code MODEL_DIR} (manifest plus files) when set, else the models packaged on the classpath. A {@code MODEL_DIR}
- * without a manifest installs nothing (every model-backed analysis answers 503 saying its model is not installed). The model files of
+ * that does not exist installs nothing (every model-backed analysis answers 503 saying its model is not installed);
+ * one that exists but is no model directory fails start-up, naming the variable (as the face models do). The model files of
  * one setting are resolved once (sha256 checked, classpath files extracted) and shared by the start-up conditions and
  * the beans. Thread-safe.
  */
@@ -39,14 +39,21 @@ public final class InstalledModels {
                 .map(path -> new InstalledModel(new ModelRef(e.name(), e.version()), path))));
     }
 
-    /** The classpath's models, a model directory's, or none when {@code MODEL_DIR} holds no manifest. */
+    /** The classpath's models, a model directory's, or none when {@code MODEL_DIR} names no existing path. */
     private static Optional<ModelFiles> files(String dir) {
         if (dir.isEmpty()) {
             return Optional.of(ModelFiles.fromClasspath(InstalledModels.class.getClassLoader()));
         }
         Path path = Path.of(dir);
-        return Files.isRegularFile(path.resolve(ModelManifest.FILE_NAME))
-                ? Optional.of(ModelFiles.fromDirectory(path)) : Optional.empty();
+        if (!Files.exists(path)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ModelFiles.fromDirectory(path));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(ModelFiles.MODEL_DIR_ENV + "=" + dir + " is not a usable model directory"
+                    + " (manifest.json plus the files it lists): " + e.getMessage(), e);
+        }
     }
 
     /**

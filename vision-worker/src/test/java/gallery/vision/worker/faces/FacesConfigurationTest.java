@@ -4,6 +4,10 @@ import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiException;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
 import gallery.vision.worker.analysis.InstalledAnalyzer;
+import gallery.vision.worker.config.WorkerCoreConfiguration;
+import gallery.vision.common.ModelRef;
+import gallery.vision.models.ModelFiles;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -13,6 +17,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class FacesConfigurationTest {
 
@@ -49,6 +54,31 @@ class FacesConfigurationTest {
         Files.writeString(dir.resolve("manifest.json"), manifest.append("]").toString());
         runner.withPropertyValues("MODEL_DIR=" + dir)
                 .run(context -> assertThat(context).doesNotHaveBean(InstalledAnalyzer.class));
+    }
+
+    @Test
+    void workerCoreInstallsTheFaceAnalyzerWhenTheModelsAreBuilt(@TempDir Path data) {
+        assumeTrue(FaceModelFiles.find(ModelFiles.fromClasspath(getClass().getClassLoader())::path).isPresent(),
+                "skipped: the face models are not on the classpath (models module not built)");
+        new ApplicationContextRunner()
+                .withUserConfiguration(WorkerCoreConfiguration.class)
+                .withBean(JsonMapper.class, () -> JsonMapper.builder().build())
+                .withPropertyValues("gallery.storage.data-dir=" + data, "gallery.image.max-pixels=50000000",
+                        "gallery.onnx.intra-op-threads=1")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(AnalyzerRegistry.class).model(AnalysisKind.FACES))
+                            .contains(new ModelRef("face-api", "1.7.15"));
+                });
+    }
+
+    @Test
+    void failsAtStartUpNamingModelDirWhenItHasNoManifest(@TempDir Path dir) {
+        // the directory exists but has no manifest (a MODEL_DIR naming no existing path installs nothing: 503)
+        runner.withPropertyValues("MODEL_DIR=" + dir).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("MODEL_DIR=");
+        });
     }
 
     @Test
