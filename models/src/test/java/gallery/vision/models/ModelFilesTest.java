@@ -19,9 +19,10 @@ class ModelFilesTest {
     void classpathCarriesTheFiveFaceModelsOfTheContractWithVerifiableFiles() {
         ModelFiles files = ModelFiles.fromClasspath(getClass().getClassLoader());
 
-        assertThat(files.entries()).extracting(ModelEntry::name).containsExactly(
+        List<ModelEntry> faces = files.entries().stream().filter(e -> e.name().startsWith("face-")).toList();
+        assertThat(faces).extracting(ModelEntry::name).containsExactly(
                 "face-detector", "face-landmarks", "face-recognition", "face-age-gender", "face-expression");
-        assertThat(files.entries()).allSatisfy(e -> {
+        assertThat(faces).allSatisfy(e -> {
             assertThat(e.file()).isEqualTo("faces/" + e.name() + ".onnx");
             assertThat(e.version()).isEqualTo("face-api-1.7.15");
             assertThat(e.sourcePackage()).isEqualTo("@vladmandic/face-api");
@@ -29,6 +30,21 @@ class ModelFilesTest {
         });
         Path detector = files.path("face-detector").orElseThrow();
         assertThat(detector).isRegularFile().hasFileName("face-detector.onnx");
+    }
+
+    @Test
+    void classpathCarriesTheShippedGraphModelsOfTheCatalogWithVerifiableFiles() {
+        ModelFiles files = ModelFiles.fromClasspath(getClass().getClassLoader());
+
+        List<ModelEntry> graphModels = files.entries().stream().filter(e -> e.file().startsWith("tfjs/")).toList();
+        assertThat(graphModels).extracting(ModelEntry::name)
+                .containsExactlyInAnyOrder("centernet-mobilenet-v3", "nsfw-mobilenet-v2-features");
+        assertThat(files.entry("centernet-mobilenet-v3").orElseThrow().version()).isEqualTo("human-models-3.0.4");
+        assertThat(files.entry("nsfw-mobilenet-v2-features").orElseThrow().version()).isEqualTo("nsfwjs-4.4.0");
+        assertThat(graphModels).allSatisfy(e -> {
+            assertThat(e.file()).isEqualTo("tfjs/" + e.name() + ".onnx");
+            assertThat(files.path(e.name())).isPresent();
+        });
     }
 
     @Test

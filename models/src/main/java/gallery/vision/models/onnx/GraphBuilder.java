@@ -37,6 +37,7 @@ public final class GraphBuilder {
     private final String graphName;
     private final GraphProto.Builder graph = GraphProto.newBuilder();
     private final Set<String> names = new HashSet<>();
+    private final Set<String> reserved = new HashSet<>();
     private int counter;
 
     public GraphBuilder(String graphName) {
@@ -77,7 +78,8 @@ public final class GraphBuilder {
         return int64Tensor(hint, new long[0], value);
     }
 
-    private Value int64Tensor(String hint, long[] shape, long... values) {
+    /** Adds an int64 constant of any shape ({@code values} row-major). */
+    public Value int64Tensor(String hint, long[] shape, long... values) {
         String name = claim(unique(hint));
         TensorProto.Builder t = TensorProto.newBuilder()
                 .setName(name)
@@ -114,6 +116,14 @@ public final class GraphBuilder {
         }
         graph.addNode(node);
         return outputs;
+    }
+
+    /**
+     * Keeps a name free for a later {@link #output} or {@link #input}: generated names skip it (e.g. an output named
+     * after a source-graph node such as {@code Add_5}).
+     */
+    public void reserve(String name) {
+        reserved.add(name);
     }
 
     /** Makes {@code value} a graph output called {@code name} (through an Identity node). */
@@ -156,7 +166,11 @@ public final class GraphBuilder {
     }
 
     private String unique(String hint) {
-        return hint + "_" + (counter++);
+        String name;
+        do {
+            name = hint + "_" + (counter++);
+        } while (names.contains(name) || reserved.contains(name));
+        return name;
     }
 
     private String claim(String name) {

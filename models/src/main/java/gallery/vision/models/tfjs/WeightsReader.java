@@ -29,30 +29,44 @@ public final class WeightsReader {
 
     public static WeightMap read(Path manifest) throws IOException {
         List<WeightsGroup> groups = JSON.readValue(manifest.toFile(), new TypeReference<List<WeightsGroup>>() { });
+        Path dir = manifest.getParent();
+        return read(groups, path -> Files.readAllBytes(dir.resolve(path)), manifest.getFileName().toString());
+    }
+
+    /**
+     * Reads the weights of already parsed manifest groups (e.g. the {@code weightsManifest} of a graph model's
+     * {@code model.json}), their shards supplied by {@code shards}; {@code source} names the model in errors.
+     */
+    public static WeightMap read(List<WeightsGroup> groups, ShardSource shards, String source) throws IOException {
         Map<String, FloatTensor> weights = new LinkedHashMap<>();
         for (WeightsGroup group : groups) {
-            ByteBuffer data = ByteBuffer.wrap(concat(manifest.getParent(), group.paths())).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer data = ByteBuffer.wrap(concat(shards, group.paths())).order(ByteOrder.LITTLE_ENDIAN);
             for (WeightSpec spec : group.weights()) {
                 WeightDecoder decoder = WeightDecoders.forSpec(spec);
                 long need = (long) spec.elementCount() * decoder.bytesPerElement();
                 if (data.remaining() < need) {
-                    throw new IOException(manifest.getFileName() + ": weight " + spec.name() + " needs " + need
+                    throw new IOException(source + ": weight " + spec.name() + " needs " + need
                             + " bytes, only " + data.remaining() + " left in " + group.paths());
                 }
                 weights.put(spec.name(), new FloatTensor(spec.shapeArray(), decoder.decode(data, spec)));
             }
             if (data.hasRemaining()) {
-                throw new IOException(manifest.getFileName() + ": " + data.remaining() + " bytes left over in "
-                        + group.paths());
+                throw new IOException(source + ": " + data.remaining() + " bytes left over in " + group.paths());
             }
         }
         return new WeightMap(weights);
     }
 
-    private static byte[] concat(Path dir, List<String> paths) throws IOException {
+    /** Supplies the bytes of one weight shard by its manifest path. */
+    @FunctionalInterface
+    public interface ShardSource {
+        byte[] read(String path) throws IOException;
+    }
+
+    private static byte[] concat(ShardSource shards, List<String> paths) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String p : paths) {
-            out.write(Files.readAllBytes(dir.resolve(p)));
+            out.write(shards.read(p));
         }
         return out.toByteArray();
     }

@@ -34,8 +34,13 @@ public final class OnnxModels implements AutoCloseable {
     }
 
     public Map<String, Output> run(float[] input, long... shape) throws OrtException {
+        return run("input", input, shape);
+    }
+
+    /** Runs the model with one float32 input called {@code inputName}. */
+    public Map<String, Output> run(String inputName, float[] input, long... shape) throws OrtException {
         try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
-             OrtSession.Result r = session.run(Map.of("input", t))) {
+             OrtSession.Result r = session.run(Map.of(inputName, t))) {
             Map<String, Output> out = new HashMap<>();
             for (Map.Entry<String, OnnxValue> e : r) {
                 OnnxTensor v = (OnnxTensor) e.getValue();

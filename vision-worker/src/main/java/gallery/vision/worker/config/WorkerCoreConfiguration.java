@@ -5,7 +5,9 @@ import gallery.vision.common.storage.BlobStore;
 import gallery.vision.common.storage.FileBlobStore;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
 import gallery.vision.worker.analysis.InstalledAnalyzer;
+import gallery.vision.worker.embeddings.EmbeddingsConfiguration;
 import gallery.vision.worker.faces.FacesConfiguration;
+import gallery.vision.worker.objects.ObjectsConfiguration;
 import gallery.vision.worker.job.JobHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,7 +26,7 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({StorageProperties.class, ImageProperties.class})
-@Import(FacesConfiguration.class)
+@Import({FacesConfiguration.class, ObjectsConfiguration.class, EmbeddingsConfiguration.class})
 public class WorkerCoreConfiguration {
 
     @Bean

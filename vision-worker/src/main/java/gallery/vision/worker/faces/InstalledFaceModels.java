@@ -3,6 +3,7 @@ package gallery.vision.worker.faces;
 import gallery.vision.models.ModelFiles;
 import org.springframework.core.env.Environment;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,9 @@ final class InstalledFaceModels {
     private static Optional<FaceModelFiles> resolve(String dir) {
         if (dir.isEmpty()) {
             return FaceModelFiles.find(ModelFiles.fromClasspath(InstalledFaceModels.class.getClassLoader())::path);
+        }
+        if (!Files.exists(Path.of(dir))) {
+            return Optional.empty(); // no model directory at all: nothing installed, /faces answers 503
         }
         try {
             return FaceModelFiles.find(ModelFiles.fromDirectory(Path.of(dir))::path);

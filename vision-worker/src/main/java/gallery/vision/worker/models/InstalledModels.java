@@ -1,0 +1,68 @@
+package gallery.vision.worker.models;
+
+import gallery.vision.common.ModelRef;
+import gallery.vision.models.ModelEntry;
+import gallery.vision.models.ModelFiles;
+import org.springframework.core.env.Environment;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Single ONNX models this process has installed, through the models module: the directory named by
+ * {@code MODEL_DIR} (manifest plus files) when set, else the models packaged on the classpath. A {@code MODEL_DIR}
+ * that does not exist installs nothing (every model-backed analysis answers 503 saying its model is not installed);
+ * one that exists but is no model directory fails start-up, naming the variable (as the face models do). The model files of
+ * one setting are resolved once (sha256 checked, classpath files extracted) and shared by the start-up conditions and
+ * the beans. Thread-safe.
+ */
+public final class InstalledModels {
+
+    private static final Map<String, Optional<ModelFiles>> FILES = new ConcurrentHashMap<>();
+
+    private InstalledModels() {
+    }
+
+    /**
+     * The installed model of that manifest name, or empty when it is not installed.
+     *
+     * @param environment where {@code MODEL_DIR} is read
+     * @param name        manifest name, e.g. {@code centernet-mobilenet-v3}
+     */
+    public static Optional<InstalledModel> find(Environment environment, String name) {
+        Optional<ModelFiles> files = FILES.computeIfAbsent(
+                environment.getProperty(ModelFiles.MODEL_DIR_ENV, "").trim(), InstalledModels::files);
+        return files.flatMap(f -> f.entry(name).flatMap(e -> f.path(name)
+                .map(path -> new InstalledModel(new ModelRef(e.name(), e.version()), path))));
+    }
+
+    /** The classpath's models, a model directory's, or none when {@code MODEL_DIR} names no existing path. */
+    private static Optional<ModelFiles> files(String dir) {
+        if (dir.isEmpty()) {
+            return Optional.of(ModelFiles.fromClasspath(InstalledModels.class.getClassLoader()));
+        }
+        Path path = Path.of(dir);
+        if (!Files.exists(path)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ModelFiles.fromDirectory(path));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(ModelFiles.MODEL_DIR_ENV + "=" + dir + " is not a usable model directory"
+                    + " (manifest.json plus the files it lists): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A model file ready to load.
+     *
+     * @param model what answers computed by it report: manifest name and version (e.g.
+     *              {@code centernet-mobilenet-v3} / {@code human-models-3.0.4})
+     * @param file  the verified ONNX file
+     */
+    public record InstalledModel(ModelRef model, Path file) {
+    }
+}

