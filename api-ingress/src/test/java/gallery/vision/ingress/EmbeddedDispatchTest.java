@@ -1,12 +1,10 @@
 package gallery.vision.ingress;
 
-import gallery.vision.common.AnalysisKind;
-import gallery.vision.common.ModelRef;
 import gallery.vision.common.image.TestJpegs;
 import gallery.vision.ingress.analysis.AnalysisService;
 import gallery.vision.ingress.support.BlockingTestAnalyzer;
+import gallery.vision.ingress.support.HeldEmbeddingsAnalyzer;
 import gallery.vision.ingress.support.Http;
-import gallery.vision.worker.analysis.InstalledAnalyzer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,9 +13,8 @@ import gallery.vision.ingress.support.NoModels;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -38,24 +35,12 @@ import static org.awaitility.Awaitility.await;
         "WORKER_THREADS=1",
         "QUEUE_CAPACITY=1",
         "RETRY_AFTER=7s"})
+@Import(HeldEmbeddingsAnalyzer.class)
 class EmbeddedDispatchTest {
 
     @DynamicPropertySource
     static void installNoModels(DynamicPropertyRegistry registry) {
         registry.add("MODEL_DIR", NoModels::directory);
-    }
-
-    @TestConfiguration
-    static class HeldAnalyzer {
-        @Bean
-        BlockingTestAnalyzer blockingTestAnalyzer() {
-            return new BlockingTestAnalyzer();
-        }
-
-        @Bean
-        InstalledAnalyzer heldEmbeddings(BlockingTestAnalyzer analyzer) {
-            return new InstalledAnalyzer(AnalysisKind.EMBEDDINGS, new ModelRef("test-double", "1"), analyzer);
-        }
     }
 
     @LocalServerPort

@@ -1,11 +1,9 @@
 package gallery.vision.ingress;
 
-import gallery.vision.common.AnalysisKind;
-import gallery.vision.common.ModelRef;
 import gallery.vision.common.image.TestJpegs;
 import gallery.vision.ingress.support.BlockingTestAnalyzer;
+import gallery.vision.ingress.support.HeldEmbeddingsAnalyzer;
 import gallery.vision.ingress.support.Http;
-import gallery.vision.worker.analysis.InstalledAnalyzer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,9 +11,8 @@ import gallery.vision.ingress.support.NoModels;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import static gallery.vision.ingress.support.JsonErrors.assertJsonError;
 
@@ -24,24 +21,12 @@ import static gallery.vision.ingress.support.JsonErrors.assertJsonError;
         "server.address=127.0.0.1",
         "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}",
         "REQUEST_TIMEOUT=1s"})
+@Import(HeldEmbeddingsAnalyzer.class)
 class RequestTimeoutTest {
 
     @DynamicPropertySource
     static void installNoModels(DynamicPropertyRegistry registry) {
         registry.add("MODEL_DIR", NoModels::directory);
-    }
-
-    @TestConfiguration
-    static class HeldAnalyzer {
-        @Bean
-        BlockingTestAnalyzer blockingTestAnalyzer() {
-            return new BlockingTestAnalyzer();
-        }
-
-        @Bean
-        InstalledAnalyzer heldObjects(BlockingTestAnalyzer analyzer) {
-            return new InstalledAnalyzer(AnalysisKind.OBJECTS, new ModelRef("test-double", "1"), analyzer);
-        }
     }
 
     @LocalServerPort
@@ -56,6 +41,6 @@ class RequestTimeoutTest {
 
     @Test
     void returns504WhenNoAnswerWithinRequestTimeout() {
-        assertJsonError(new Http(port).postJpeg("/objects", TestJpegs.baseline(30, 30)), 504, "no answer within");
+        assertJsonError(new Http(port).postJpeg("/embeddings", TestJpegs.baseline(30, 30)), 504, "no answer within");
     }
 }
