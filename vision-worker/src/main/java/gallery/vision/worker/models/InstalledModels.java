@@ -33,10 +33,16 @@ public final class InstalledModels {
      * @param name        manifest name, e.g. {@code centernet-mobilenet-v3}
      */
     public static Optional<InstalledModel> find(Environment environment, String name) {
-        Optional<ModelFiles> files = FILES.computeIfAbsent(
-                environment.getProperty(ModelFiles.MODEL_DIR_ENV, "").trim(), InstalledModels::files);
-        return files.flatMap(f -> f.entry(name).flatMap(e -> f.path(name)
+        return files(environment).flatMap(f -> f.entry(name).flatMap(e -> f.path(name)
                 .map(path -> new InstalledModel(new ModelRef(e.name(), e.version()), path))));
+    }
+
+    /**
+     * The model files of this process' {@code MODEL_DIR} setting (the classpath's when unset), or empty when it names
+     * no existing path; resolved once per setting.
+     */
+    public static Optional<ModelFiles> files(Environment environment) {
+        return FILES.computeIfAbsent(environment.getProperty(ModelFiles.MODEL_DIR_ENV, "").trim(), InstalledModels::files);
     }
 
     /** The classpath's models, a model directory's, or none when {@code MODEL_DIR} names no existing path. */
