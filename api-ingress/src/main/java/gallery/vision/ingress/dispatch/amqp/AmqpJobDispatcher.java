@@ -113,6 +113,9 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
         if (cause instanceof ApiException api) {
             throw api;
         }
+        if (cause instanceof CancellationException cancelled) {
+            throw cancelled;
+        }
         if (cause instanceof AmqpMessageReturnedException) {
             throw ApiError.BACKEND_UNAVAILABLE.exception("job queue");
         }
