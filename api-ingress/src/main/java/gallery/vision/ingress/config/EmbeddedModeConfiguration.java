@@ -1,9 +1,8 @@
 package gallery.vision.ingress.config;
 
+import gallery.vision.common.DeploymentProfiles;
 import gallery.vision.ingress.dispatch.InProcessDispatcher;
-import gallery.vision.ingress.dispatch.JobDispatcher;
 import gallery.vision.ingress.dispatch.StoredAnswers;
-import gallery.vision.worker.analysis.AnalyzerRegistry;
 import gallery.vision.worker.config.WorkerCoreConfiguration;
 import gallery.vision.worker.job.JobHandler;
 import org.springframework.context.annotation.Bean;
@@ -11,15 +10,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Profile;
 
-/** Embedded mode (the default): the analysis core runs in this process and answers live under {@code DATA_DIR}. */
+/**
+ * Embedded mode (the default): the analysis core runs in this process and answers live under {@code DATA_DIR}. The
+ * only place where the ingress uses the worker's classes.
+ */
 @Configuration(proxyBeanMethods = false)
-@Profile("!distributed")
+@Profile(DeploymentProfiles.EMBEDDED)
 @Import(WorkerCoreConfiguration.class)
 public class EmbeddedModeConfiguration {
 
     @Bean
-    InProcessDispatcher inProcessDispatcher(AnalyzerRegistry analyzers, JobHandler handler, EmbeddedProperties embedded) {
-        return new InProcessDispatcher(analyzers, handler, embedded.effectiveWorkers(), embedded.queueCapacity());
+    InProcessDispatcher inProcessDispatcher(JobHandler handler, EmbeddedProperties embedded) {
+        return new InProcessDispatcher(job -> handler.prepare(job.kind(), job.sha1(), job.image()),
+                embedded.effectiveWorkers(), embedded.queueCapacity());
     }
 
     @Bean

@@ -1,9 +1,8 @@
-package gallery.vision.worker.amqp;
+package gallery.vision.common.jobs;
 
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
-import gallery.vision.common.Routing;
 import gallery.vision.common.Sha1;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
@@ -12,7 +11,7 @@ import org.springframework.amqp.core.MessageProperties;
 
 /**
  * The wire format of jobs and replies, in one place for both sides. A job is an empty persistent message with the
- * analysis and the image's sha1 in headers (the image itself is in S3 under {@link Routing#imageKey}). A reply
+ * analysis and the image's sha1 in headers (the image itself is in S3 under {@link gallery.vision.common.storage.StorageKeys#imageKey}). A reply
  * carries the answer's JSON as its body, or, for a failed job, the {@link ApiError} name and message in headers.
  * Stateless, so thread-safe.
  */
@@ -30,16 +29,16 @@ public final class JobMessages {
     public static Message job(AnalysisKind kind, String sha1) {
         return MessageBuilder.withBody(EMPTY)
                 .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .setHeader(Routing.HEADER_ANALYSIS, kind.path())
-                .setHeader(Routing.HEADER_SHA1, sha1)
+                .setHeader(JobRouting.HEADER_ANALYSIS, kind.path())
+                .setHeader(JobRouting.HEADER_SHA1, sha1)
                 .build();
     }
 
     /** Reads a job; throws {@link IllegalArgumentException} for a message that is not one. */
     public static Job readJob(Message message) {
         MessageProperties properties = message.getMessageProperties();
-        Object path = properties.getHeader(Routing.HEADER_ANALYSIS);
-        Object sha1 = properties.getHeader(Routing.HEADER_SHA1);
+        Object path = properties.getHeader(JobRouting.HEADER_ANALYSIS);
+        Object sha1 = properties.getHeader(JobRouting.HEADER_SHA1);
         AnalysisKind kind = AnalysisKind.fromPath(String.valueOf(path))
                 .orElseThrow(() -> new IllegalArgumentException("job names no known analysis: " + path));
         if (!(sha1 instanceof String hex) || !Sha1.isValid(hex)) {
@@ -54,15 +53,15 @@ public final class JobMessages {
 
     public static Message failure(ApiException failure) {
         return MessageBuilder.withBody(EMPTY)
-                .setHeader(Routing.HEADER_ERROR, failure.error().name())
-                .setHeader(Routing.HEADER_ERROR_MESSAGE, failure.getMessage())
+                .setHeader(JobRouting.HEADER_ERROR, failure.error().name())
+                .setHeader(JobRouting.HEADER_ERROR_MESSAGE, failure.getMessage())
                 .build();
     }
 
     /** The answer's JSON from a reply, or the {@link ApiException} the worker reported. */
     public static byte[] readReply(Message reply) {
         MessageProperties properties = reply.getMessageProperties();
-        Object error = properties.getHeader(Routing.HEADER_ERROR);
+        Object error = properties.getHeader(JobRouting.HEADER_ERROR);
         if (error == null) {
             return reply.getBody();
         }
@@ -72,7 +71,7 @@ public final class JobMessages {
         } catch (IllegalArgumentException e) {
             apiError = ApiError.INTERNAL;
         }
-        Object message = properties.getHeader(Routing.HEADER_ERROR_MESSAGE);
+        Object message = properties.getHeader(JobRouting.HEADER_ERROR_MESSAGE);
         throw new ApiException(apiError, message == null ? apiError.message() : message.toString());
     }
 }

@@ -1,7 +1,7 @@
-package gallery.vision.worker.amqp;
+package gallery.vision.common.jobs;
 
 import gallery.vision.common.AnalysisKind;
-import gallery.vision.common.Routing;
+import gallery.vision.common.DeploymentProfiles;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
@@ -23,16 +23,16 @@ import java.util.List;
  * The broker objects of distributed mode, declared identically by ingress and workers (whichever connects first
  * creates them; Spring's {@code RabbitAdmin} declares them again after a broker restart):
  * <ul>
- *   <li>{@link Routing#JOBS_EXCHANGE}, a durable direct exchange, bound with {@code analyze.<analysis>} for every
+ *   <li>{@link JobRouting#JOBS_EXCHANGE}, a durable direct exchange, bound with {@code analyze.<analysis>} for every
  *       analysis to</li>
- *   <li>{@link Routing#JOBS_QUEUE}, a quorum queue (replicated, durable, counts deliveries) shared by all workers,
+ *   <li>{@link JobRouting#JOBS_QUEUE}, a quorum queue (replicated, durable, counts deliveries) shared by all workers,
  *       dead-lettering after {@code JOB_DELIVERY_LIMIT} failed deliveries to</li>
- *   <li>{@link Routing#DEAD_LETTER_EXCHANGE}, a fanout to {@link Routing#DEAD_LETTER_QUEUE} (parked for a human)
- *       and {@link Routing#DEAD_LETTER_REPLIES_QUEUE} (answered by a worker's dead-letter responder).</li>
+ *   <li>{@link JobRouting#DEAD_LETTER_EXCHANGE}, a fanout to {@link JobRouting#DEAD_LETTER_QUEUE} (parked for a human)
+ *       and {@link JobRouting#DEAD_LETTER_REPLIES_QUEUE} (answered by a worker's dead-letter responder).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("distributed")
+@Profile(DeploymentProfiles.DISTRIBUTED)
 @EnableConfigurationProperties(JobQueueProperties.class)
 public class JobTopology {
 
@@ -41,20 +41,20 @@ public class JobTopology {
 
     @Bean
     Declarables jobDeclarables(JobQueueProperties jobs) {
-        DirectExchange exchange = ExchangeBuilder.directExchange(Routing.JOBS_EXCHANGE).durable(true).build();
-        Queue queue = QueueBuilder.durable(Routing.JOBS_QUEUE)
+        DirectExchange exchange = ExchangeBuilder.directExchange(JobRouting.JOBS_EXCHANGE).durable(true).build();
+        Queue queue = QueueBuilder.durable(JobRouting.JOBS_QUEUE)
                 .quorum()
                 .deliveryLimit(jobs.deliveryLimit())
-                .deadLetterExchange(Routing.DEAD_LETTER_EXCHANGE)
+                .deadLetterExchange(JobRouting.DEAD_LETTER_EXCHANGE)
                 .build();
-        FanoutExchange deadLetters = ExchangeBuilder.fanoutExchange(Routing.DEAD_LETTER_EXCHANGE).durable(true).build();
-        Queue parked = QueueBuilder.durable(Routing.DEAD_LETTER_QUEUE).maxLength(PARKED_JOBS_LIMIT).build();
-        Queue replies = QueueBuilder.durable(Routing.DEAD_LETTER_REPLIES_QUEUE).build();
+        FanoutExchange deadLetters = ExchangeBuilder.fanoutExchange(JobRouting.DEAD_LETTER_EXCHANGE).durable(true).build();
+        Queue parked = QueueBuilder.durable(JobRouting.DEAD_LETTER_QUEUE).maxLength(PARKED_JOBS_LIMIT).build();
+        Queue replies = QueueBuilder.durable(JobRouting.DEAD_LETTER_REPLIES_QUEUE).build();
 
         List<Declarable> all = new ArrayList<>(List.of(exchange, queue, deadLetters, parked, replies,
                 BindingBuilder.bind(parked).to(deadLetters), BindingBuilder.bind(replies).to(deadLetters)));
         for (AnalysisKind kind : AnalysisKind.values()) {
-            Binding binding = BindingBuilder.bind(queue).to(exchange).with(Routing.jobRoutingKey(kind));
+            Binding binding = BindingBuilder.bind(queue).to(exchange).with(JobRouting.jobRoutingKey(kind));
             all.add(binding);
         }
         return new Declarables(all);
