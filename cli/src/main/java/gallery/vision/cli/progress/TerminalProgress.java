@@ -26,14 +26,14 @@ public final class TerminalProgress implements Progress {
                 .setSpeedUnit(ChronoUnit.SECONDS)
                 .setUpdateIntervalMillis(500)
                 .build();
-        bar.setExtraMessage("0 failed");
+        bar.setExtraMessage(", 0 failed");
     }
 
     @Override
     public void advance(boolean failed) {
         counters.advance(failed);
         bar.stepTo(counters.finished());
-        bar.setExtraMessage(counters.failed() + " failed");
+        bar.setExtraMessage(", " + counters.failed() + " failed");
     }
 
     @Override
