@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * The three analyses of the service: the name the job API uses ({@code analyses=...}, {@code results.<name>}) and
- * the suffix under which Home Gallery stores the answer next to an entry's previews.
+ * the suffix under which Home Gallery stores the answer next to an entry's previews. This is the client's view of the
+ * HTTP contract; the service's own enum is common's {@code AnalysisKind}, not used here because the common module
+ * brings the service's storage and image libraries, which this small client jar must not carry.
  */
 public enum Analysis {
     EMBEDDINGS("embeddings", "similarity-embeddings.json"),
