@@ -2,7 +2,7 @@ package gallery.vision.ingress;
 
 import gallery.vision.common.Sha1;
 import gallery.vision.ingress.support.Http;
-import gallery.vision.models.FaceApiPackage;
+import gallery.vision.common.testing.FaceApiPackage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;

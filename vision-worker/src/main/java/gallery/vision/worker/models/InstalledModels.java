@@ -1,7 +1,7 @@
 package gallery.vision.worker.models;
 
 import gallery.vision.common.ModelRef;
-import gallery.vision.models.ModelEntry;
+import gallery.vision.common.models.ModelEntry;
 import gallery.vision.models.ModelFiles;
 import org.springframework.core.env.Environment;
 

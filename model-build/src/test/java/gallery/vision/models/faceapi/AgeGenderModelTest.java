@@ -5,7 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.models.testing.DemoFaces;
-import gallery.vision.models.testing.OnnxModels;
+import gallery.vision.models.testing.OnnxRunner;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,8 @@ class AgeGenderModelTest {
     @Test
     void givesAnAdultAgeAndTwoGenderProbabilitiesSummingToOnePerFace() throws Exception {
         List<RgbImage> faces = DemoFaces.faces("sample3.jpg", 3);
-        try (OnnxModels net = OnnxModels.open("face-age-gender")) {
-            Map<String, OnnxModels.Output> out = net.run(DemoFaces.batch(faces, 112), faces.size(), 112, 112, 3);
+        try (OnnxRunner net = OnnxRunner.open("face-age-gender")) {
+            Map<String, OnnxRunner.Output> out = net.run(DemoFaces.batch(faces, 112), faces.size(), 112, 112, 3);
 
             assertThat(out.get("age").shape()).containsExactly(faces.size());
             assertThat(out.get("gender").shape()).containsExactly(faces.size(), 2);

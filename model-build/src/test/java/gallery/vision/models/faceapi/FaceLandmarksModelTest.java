@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.models.testing.DemoFaces;
-import gallery.vision.models.testing.OnnxModels;
+import gallery.vision.models.testing.OnnxRunner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +14,8 @@ class FaceLandmarksModelTest {
     void gives68PointsPerFaceWithEyesAboveNoseAboveMouthAboveChin() throws Exception {
         List<RgbImage> faces = DemoFaces.faces("sample1.jpg", 3);
         float[] lm;
-        try (OnnxModels net = OnnxModels.open("face-landmarks")) {
-            OnnxModels.Output out = net.run(DemoFaces.batch(faces, 112), faces.size(), 112, 112, 3).get("landmarks");
+        try (OnnxRunner net = OnnxRunner.open("face-landmarks")) {
+            OnnxRunner.Output out = net.run(DemoFaces.batch(faces, 112), faces.size(), 112, 112, 3).get("landmarks");
             assertThat(out.shape()).containsExactly(faces.size(), 136);
             lm = out.values();
         }

@@ -1,4 +1,4 @@
-package gallery.vision.models;
+package gallery.vision.common.models;
 
 /**
  * One model in a model directory's {@code manifest.json}.

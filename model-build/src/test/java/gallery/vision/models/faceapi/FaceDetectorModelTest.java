@@ -2,9 +2,9 @@ package gallery.vision.models.faceapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gallery.vision.models.FaceApiPackage;
+import gallery.vision.common.testing.FaceApiPackage;
 import gallery.vision.models.testing.FaceApiInputs;
-import gallery.vision.models.testing.OnnxModels;
+import gallery.vision.models.testing.OnnxRunner;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class FaceDetectorModelTest {
 
-    private static OnnxModels detector;
+    private static OnnxRunner detector;
 
     @BeforeAll
     static void load() throws Exception {
-        detector = OnnxModels.open("face-detector");
+        detector = OnnxRunner.open("face-detector");
     }
 
     @AfterAll
@@ -26,7 +26,7 @@ class FaceDetectorModelTest {
 
     @Test
     void producesBoxesAndScoresOfTheContractShapesForADemoPhoto() throws Exception {
-        Map<String, OnnxModels.Output> out = run("sample1.jpg");
+        Map<String, OnnxRunner.Output> out = run("sample1.jpg");
 
         assertThat(out.get("boxes").shape()).containsExactly(1, 5118, 4);
         assertThat(out.get("scores").shape()).containsExactly(1, 5118);
@@ -38,7 +38,7 @@ class FaceDetectorModelTest {
     @Test
     void findsAFaceWithScoreAbove09InEveryDemoPhoto() throws Exception {
         for (String photo : FaceApiPackage.DEMO_PHOTOS) {
-            Map<String, OnnxModels.Output> out = run(photo);
+            Map<String, OnnxRunner.Output> out = run(photo);
             float[] scores = out.get("scores").values();
             float[] boxes = out.get("boxes").values();
             int best = argMax(scores);
@@ -51,7 +51,7 @@ class FaceDetectorModelTest {
         }
     }
 
-    private static Map<String, OnnxModels.Output> run(String photo) throws Exception {
+    private static Map<String, OnnxRunner.Output> run(String photo) throws Exception {
         float[] input = FaceApiInputs.batchTensor(FaceApiInputs.demoPhoto(photo), 512, false);
         return detector.run(input, 1, 512, 512, 3);
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gallery.vision.models.build.ConvertGraphModels;
 import gallery.vision.models.build.NpmTarballCache;
-import gallery.vision.models.testing.OnnxModels;
+import gallery.vision.models.testing.OnnxRunner;
 import gallery.vision.models.testing.ParityInputs;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -54,8 +54,8 @@ class TfjsParityTest {
         assertThat(sha256(data)).as("input identical to the reference tool's")
                 .isEqualTo(fixture.path("input").path("tensors").get(0).path("sha256").asString());
 
-        try (OnnxModels model = new OnnxModels(out.resolve(entry.file()))) {
-            Map<String, OnnxModels.Output> outputs = model.run(input.tensor(), data, input.shape());
+        try (OnnxRunner model = new OnnxRunner(out.resolve(entry.file()))) {
+            Map<String, OnnxRunner.Output> outputs = model.run(input.tensor(), data, input.shape());
             for (String o : entry.outputs()) {
                 ParityAssertions.assertOutputMatches(name + " " + o, outputs.get(o), fixture.path("outputs").path(o));
             }

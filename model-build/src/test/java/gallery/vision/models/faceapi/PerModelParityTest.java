@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.image.RgbImage;
-import gallery.vision.models.FaceApiPackage;
-import gallery.vision.models.testing.OnnxModels;
+import gallery.vision.common.testing.FaceApiPackage;
+import gallery.vision.models.testing.OnnxRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -38,8 +38,8 @@ class PerModelParityTest {
         JsonNode input = fixture.get("input");
         long[] shape = longs(input.get("shape"));
 
-        Map<String, OnnxModels.Output> actual;
-        try (OnnxModels net = OnnxModels.open(model)) {
+        Map<String, OnnxRunner.Output> actual;
+        try (OnnxRunner net = OnnxRunner.open(model)) {
             actual = net.run(inputTensor(input.get("images")), shape);
         }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.models.testing.DemoFaces;
-import gallery.vision.models.testing.OnnxModels;
+import gallery.vision.models.testing.OnnxRunner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +14,8 @@ class FaceExpressionModelTest {
     @Test
     void givesSevenProbabilitiesPerFaceThatSumToOne() throws Exception {
         List<RgbImage> faces = DemoFaces.faces("sample2.jpg", 3);
-        try (OnnxModels net = OnnxModels.open("face-expression")) {
-            OnnxModels.Output out = net.run(DemoFaces.batch(faces, 112), faces.size(), 112, 112, 3).get("expressions");
+        try (OnnxRunner net = OnnxRunner.open("face-expression")) {
+            OnnxRunner.Output out = net.run(DemoFaces.batch(faces, 112), faces.size(), 112, 112, 3).get("expressions");
 
             assertThat(out.shape()).containsExactly(faces.size(), 7);
             for (int f = 0; f < faces.size(); f++) {

@@ -2,7 +2,7 @@ package gallery.vision.models.testing;
 
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.image.RgbImage;
-import gallery.vision.models.FaceApiPackage;
+import gallery.vision.common.testing.FaceApiPackage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

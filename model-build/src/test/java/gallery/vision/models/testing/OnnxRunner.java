@@ -6,14 +6,18 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import gallery.vision.models.ModelFiles;
+import gallery.vision.common.models.ModelEntry;
+import gallery.vision.common.models.ModelManifest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs an ONNX model from the packaged models on ONNX Runtime in tests. */
-public final class OnnxModels implements AutoCloseable {
+/** Runs an ONNX model on ONNX Runtime in tests: one this module's build converted, or any file. */
+public final class OnnxRunner implements AutoCloseable {
 
     /** One output: its shape and values (row-major). */
     public record Output(long[] shape, float[] values) {
@@ -22,15 +26,23 @@ public final class OnnxModels implements AutoCloseable {
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
 
-    public OnnxModels(Path model) throws OrtException {
+    public OnnxRunner(Path model) throws OrtException {
         session = env.createSession(model.toString(), new OrtSession.SessionOptions());
     }
 
-    /** Opens the named model from the classpath (the build's output); fails when it is not there. */
-    public static OnnxModels open(String name) throws OrtException {
-        Path p = ModelFiles.fromClasspath(OnnxModels.class.getClassLoader()).path(name)
-                .orElseThrow(() -> new AssertionError("model not packaged: " + name));
-        return new OnnxModels(p);
+    /** Where this module's build writes the converted models (see {@code model.files.dir} in its pom). */
+    public static final Path CONVERTED = Path.of("target/model-files/gallery/vision/models");
+
+    /** Opens the named model the build converted (listed in {@link #CONVERTED}'s manifest); fails when it is not there. */
+    public static OnnxRunner open(String name) throws OrtException {
+        ModelEntry entry;
+        try (InputStream in = Files.newInputStream(CONVERTED.resolve(ModelManifest.FILE_NAME))) {
+            entry = ModelManifest.read(in).stream().filter(e -> e.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("model not converted: " + name));
+        } catch (IOException e) {
+            throw new AssertionError("no converted models in " + CONVERTED.toAbsolutePath() + " (run the build)", e);
+        }
+        return new OnnxRunner(CONVERTED.resolve(entry.file()));
     }
 
     public Map<String, Output> run(float[] input, long... shape) throws OrtException {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import gallery.vision.models.onnx.FloatTensor;
-import gallery.vision.models.testing.OnnxModels;
+import gallery.vision.models.testing.OnnxRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +43,8 @@ class TfjsGraphConverterTest {
         Path onnx = g.convert(new ConversionSpec(List.of(new ConversionSpec.Input("pre", new long[] {1, 4})),
                 List.of("inner")), dir);
 
-        try (OnnxModels m = new OnnxModels(onnx)) {
-            Map<String, OnnxModels.Output> out = m.run("pre", new float[] {-1, 2, -3, 4}, 1, 4);
+        try (OnnxRunner m = new OnnxRunner(onnx)) {
+            Map<String, OnnxRunner.Output> out = m.run("pre", new float[] {-1, 2, -3, 4}, 1, 4);
             assertThat(out.get("inner").values()).containsExactly(0, 2, 0, 4);
         }
     }
@@ -65,8 +65,8 @@ class TfjsGraphConverterTest {
         float[] input = new float[16];
         java.util.Arrays.fill(input, 1f);
 
-        try (OnnxModels m = new OnnxModels(g.convert(ConversionSpec.whole(), dir))) {
-            OnnxModels.Output out = m.run("x", input, 1, 4, 4, 1).get("conv");
+        try (OnnxRunner m = new OnnxRunner(g.convert(ConversionSpec.whole(), dir))) {
+            OnnxRunner.Output out = m.run("x", input, 1, 4, 4, 1).get("conv");
             assertThat(out.shape()).containsExactly(1, 2, 2, 1);
             assertThat(out.values()).containsExactly(9, 6, 6, 4);
         }
@@ -79,7 +79,7 @@ class TfjsGraphConverterTest {
                 .intConstant("size", 1, 4)
                 .node("r", "ResizeBilinear", "{\"half_pixel_centers\":{\"b\":true}}", "x", "size");
 
-        try (OnnxModels m = new OnnxModels(g.convert(ConversionSpec.whole(), dir))) {
+        try (OnnxRunner m = new OnnxRunner(g.convert(ConversionSpec.whole(), dir))) {
             float[] out = m.run("x", new float[] {0, 4}, 1, 1, 2, 1).get("r").values();
             assertThat(out).containsExactly(new float[] {0, 1, 3, 4}, within(1e-6f));
         }
@@ -91,7 +91,7 @@ class TfjsGraphConverterTest {
                 .intConstant("size", 1, 4)
                 .node("r", "ResizeBilinear", "{\"align_corners\":{\"b\":true}}", "x", "size");
 
-        try (OnnxModels m = new OnnxModels(g.convert(ConversionSpec.whole(), dir))) {
+        try (OnnxRunner m = new OnnxRunner(g.convert(ConversionSpec.whole(), dir))) {
             float[] out = m.run("x", new float[] {0, 3}, 1, 1, 2, 1).get("r").values();
             assertThat(out).containsExactly(new float[] {0, 1, 2, 3}, within(1e-6f));
         }
@@ -107,7 +107,7 @@ class TfjsGraphConverterTest {
                 .node("f", "Cast", "{\"DstT\":{\"type\":\"DT_FLOAT\"}}", "rev")
                 .node("y", "Mul", "{}", "x", "f");
 
-        try (OnnxModels m = new OnnxModels(g.convert(ConversionSpec.whole(), dir))) {
+        try (OnnxRunner m = new OnnxRunner(g.convert(ConversionSpec.whole(), dir))) {
             assertThat(m.run("x", new float[] {1, 1, 1}, 1, 3).get("y").values()).containsExactly(50, 30, 10);
         }
     }
@@ -126,8 +126,8 @@ class TfjsGraphConverterTest {
             x[i] = i;
         }
 
-        try (OnnxModels m = new OnnxModels(g.convert(ConversionSpec.whole(), dir))) {
-            OnnxModels.Output out = m.run("x", x, 1, 4, 3).get("s");
+        try (OnnxRunner m = new OnnxRunner(g.convert(ConversionSpec.whole(), dir))) {
+            OnnxRunner.Output out = m.run("x", x, 1, 4, 3).get("s");
             assertThat(out.shape()).containsExactly(2);
             assertThat(out.values()).containsExactly(1, 7);
         }
@@ -148,8 +148,8 @@ class TfjsGraphConverterTest {
             input[i] = i < 16 ? 1f : 2f;
         }
 
-        try (OnnxModels m = new OnnxModels(g.convert(ConversionSpec.whole(), dir))) {
-            OnnxModels.Output out = m.run("x", input, 2, 4, 4, 1).get("flat");
+        try (OnnxRunner m = new OnnxRunner(g.convert(ConversionSpec.whole(), dir))) {
+            OnnxRunner.Output out = m.run("x", input, 2, 4, 4, 1).get("flat");
             assertThat(out.shape()).containsExactly(2, 4);
             assertThat(out.values()).containsExactly(9, 6, 6, 4, 18, 12, 12, 8);
         }
@@ -163,8 +163,8 @@ class TfjsGraphConverterTest {
                 .node("Relu_1", "Relu", "{}", "a")
                 .node("Neg_2", "Neg", "{}", "Relu_1");
 
-        try (OnnxModels m = new OnnxModels(g.convert(new ConversionSpec(List.of(), List.of("Relu_1", "Neg_2")), dir))) {
-            Map<String, OnnxModels.Output> out = m.run("x", new float[] {-1, 3}, 1, 2);
+        try (OnnxRunner m = new OnnxRunner(g.convert(new ConversionSpec(List.of(), List.of("Relu_1", "Neg_2")), dir))) {
+            Map<String, OnnxRunner.Output> out = m.run("x", new float[] {-1, 3}, 1, 2);
             assertThat(out.get("Relu_1").values()).containsExactly(0, 3);
             assertThat(out.get("Neg_2").values()).containsExactly(-0f, -3);
         }

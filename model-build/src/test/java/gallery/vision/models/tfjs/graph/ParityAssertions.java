@@ -3,7 +3,7 @@ package gallery.vision.models.tfjs.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import gallery.vision.models.testing.OnnxModels;
+import gallery.vision.models.testing.OnnxRunner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +20,7 @@ final class ParityAssertions {
     }
 
     /** Asserts and returns the max absolute difference over the sampled elements. */
-    static double assertOutputMatches(String what, OnnxModels.Output actual, JsonNode expected) {
+    static double assertOutputMatches(String what, OnnxRunner.Output actual, JsonNode expected) {
         assertThat(actual).as(what + " produced").isNotNull();
         long[] shape = JSON.convertValue(expected.path("shape"), long[].class);
         assertThat(actual.shape()).as(what + " shape").containsExactly(shape);

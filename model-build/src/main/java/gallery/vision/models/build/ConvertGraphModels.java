@@ -1,7 +1,7 @@
 package gallery.vision.models.build;
 
-import gallery.vision.models.ModelEntry;
-import gallery.vision.models.ModelManifest;
+import gallery.vision.common.models.ModelEntry;
+import gallery.vision.common.models.ModelManifest;
 import gallery.vision.models.onnx.ModelInfo;
 import gallery.vision.models.onnx.proto.ModelProto;
 import gallery.vision.models.tfjs.graph.GraphModelCatalog;

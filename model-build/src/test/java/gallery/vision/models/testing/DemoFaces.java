@@ -18,7 +18,7 @@ public final class DemoFaces {
         RgbImage img = FaceApiInputs.demoPhoto(photo);
         float[] boxes;
         float[] scores;
-        try (OnnxModels detector = OnnxModels.open("face-detector")) {
+        try (OnnxRunner detector = OnnxRunner.open("face-detector")) {
             var out = detector.run(FaceApiInputs.batchTensor(img, 512, false), 1, 512, 512, 3);
             boxes = out.get("boxes").values();
             scores = out.get("scores").values();

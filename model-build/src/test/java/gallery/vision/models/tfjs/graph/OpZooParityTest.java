@@ -3,7 +3,7 @@ package gallery.vision.models.tfjs.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gallery.vision.models.onnx.ModelInfo;
-import gallery.vision.models.testing.OnnxModels;
+import gallery.vision.models.testing.OnnxRunner;
 import gallery.vision.models.testing.ParityInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +40,8 @@ class OpZooParityTest {
 
         float[] input = ParityInputs.of(shape, -1, 1);
         assertThat(TfjsParityTest.sha256(input)).isEqualTo(expected.path("input").path("sha256").asString());
-        try (OnnxModels model = new OnnxModels(onnx)) {
-            Map<String, OnnxModels.Output> actual = model.run("x", input, shape);
+        try (OnnxRunner model = new OnnxRunner(onnx)) {
+            Map<String, OnnxRunner.Output> actual = model.run("x", input, shape);
             for (String o : outputs) {
                 ParityAssertions.assertOutputMatches("op-zoo " + o, actual.get(o), expected.path("outputs").path(o));
             }

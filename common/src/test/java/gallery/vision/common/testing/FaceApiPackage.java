@@ -1,4 +1,4 @@
-package gallery.vision.models;
+package gallery.vision.common.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +8,13 @@ import java.util.Optional;
  * Where the build leaves the extracted {@code @vladmandic/face-api} npm package, so tests of any module can read
  * its demo photos ({@code demo/sample1.jpg} .. {@code sample6.jpg}), weights ({@code model/}) and sources
  * ({@code src/}) at a stable path: {@value #PACKAGE_DIR_IN_REPO} from the repository root (present after
- * {@code mvn package} of the reactor, or {@code -pl models -am}).
+ * {@code mvn test} or {@code package} of the reactor, or of {@code -pl model-build -am}: model-build extracts it in
+ * {@code process-classes}).
  */
 public final class FaceApiPackage {
 
     /** The extracted package, relative to the repository root. */
-    public static final String PACKAGE_DIR_IN_REPO = "models/target/face-api/package";
+    public static final String PACKAGE_DIR_IN_REPO = "model-build/target/face-api/package";
     /** Demo photo names inside {@code demo/}. */
     public static final String[] DEMO_PHOTOS = {
         "sample1.jpg", "sample2.jpg", "sample3.jpg", "sample4.jpg", "sample5.jpg", "sample6.jpg"

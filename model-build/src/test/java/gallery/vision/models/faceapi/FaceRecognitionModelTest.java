@@ -6,7 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.models.testing.DemoFaces;
 import gallery.vision.models.testing.FaceApiInputs;
-import gallery.vision.models.testing.OnnxModels;
+import gallery.vision.models.testing.OnnxRunner;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class FaceRecognitionModelTest {
 
-    private static OnnxModels net;
+    private static OnnxRunner net;
     private static List<RgbImage> faces;
 
     @BeforeAll
     static void load() throws Exception {
         faces = DemoFaces.faces("sample1.jpg", 2);
-        net = OnnxModels.open("face-recognition");
+        net = OnnxRunner.open("face-recognition");
     }
 
     @AfterAll
@@ -53,7 +53,7 @@ class FaceRecognitionModelTest {
     }
 
     private static float[] descriptors(List<RgbImage> crops) throws Exception {
-        OnnxModels.Output out = net.run(DemoFaces.batch(crops, 150), crops.size(), 150, 150, 3).get("descriptor");
+        OnnxRunner.Output out = net.run(DemoFaces.batch(crops, 150), crops.size(), 150, 150, 3).get("descriptor");
         assertThat(out.shape()).containsExactly(crops.size(), 128);
         return out.values();
     }

@@ -1,4 +1,4 @@
-package gallery.vision.models;
+package gallery.vision.common.models;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ModelManifest {
 
-    /** File name of the manifest inside a model directory (and on the classpath under {@link ModelFiles#CLASSPATH_ROOT}). */
+    /**
+     * File name of the manifest inside a model directory (and on the classpath under {@code gallery/vision/models/},
+     * where the models module packages it).
+     */
     public static final String FILE_NAME = "manifest.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
