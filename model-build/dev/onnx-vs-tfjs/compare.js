@@ -1,9 +1,9 @@
-// Dev check, not part of the Maven build. Usage (after `mvn -pl models -am package`):
+// Dev check, not part of the Maven build. Usage (after `mvn -pl model-build -am package`):
 //   npm install --ignore-scripts && node compare.js [sample1.jpg,sample2.jpg,...]
 // For each face-api demo photo: the detector on face-api's 512x512 batch tensor, then the four per-face nets on
 // up to 3 detected face crops; ONNX (onnxruntime-node, CPU) and face-api on tfjs (cpu backend) get the very same
 // input tensor. Prints the max abs difference of every output; exits 1 if any exceeds 1e-3.
-// Models are read from MODEL_DIR (a model directory) or ../../target/classes/gallery/vision/models.
+// Models are read from MODEL_DIR (a model directory) or ../../target/model-files/gallery/vision/models.
 const fs = require('fs');
 const path = require('path');
 const tf = require('@tensorflow/tfjs');
@@ -13,7 +13,7 @@ const jpeg = require('jpeg-js');
 
 const TOLERANCE = 1e-3;
 const PACKAGE_DIR = path.dirname(require.resolve('@vladmandic/face-api/package.json'));
-const MODEL_DIR = process.env.MODEL_DIR || path.join(__dirname, '../../target/classes/gallery/vision/models');
+const MODEL_DIR = process.env.MODEL_DIR || path.join(__dirname, '../../target/model-files/gallery/vision/models');
 const sessions = {};
 let worst = 0;
 

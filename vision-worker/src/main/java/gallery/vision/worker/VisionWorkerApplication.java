@@ -1,7 +1,6 @@
 package gallery.vision.worker;
 
 import gallery.vision.worker.config.WorkerCoreConfiguration;
-import gallery.vision.worker.djl.DjlPrivacy;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -18,7 +17,6 @@ public class VisionWorkerApplication {
     public static final String DISTRIBUTED_PROFILE = "distributed";
 
     public static void main(String[] args) {
-        DjlPrivacy.ensure();
         SpringApplication app = new SpringApplication(VisionWorkerApplication.class);
         configure(app);
         app.run(args);

@@ -7,6 +7,7 @@ import gallery.vision.models.onnx.proto.ModelProto;
 import gallery.vision.models.tfjs.graph.GraphModelCatalog;
 import gallery.vision.models.tfjs.graph.GraphModelLoader;
 import gallery.vision.models.tfjs.graph.TfjsGraphConverter;
+import gallery.vision.models.tfjs.graph.ops.StandardOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -69,7 +70,7 @@ public final class ConvertGraphModels {
             Path extractRoot, Path outputDir) throws IOException {
         long start = System.nanoTime();
         Path packageDir = extractedPackage(catalog.pin(entry).spec(), cache, extractRoot);
-        ModelProto model = new TfjsGraphConverter().convert(GraphModelLoader.load(packageDir, entry), entry.spec(),
+        ModelProto model = new TfjsGraphConverter(StandardOps.registry()).convert(GraphModelLoader.load(packageDir, entry), entry.spec(),
                 entry.name(), info(catalog.pin(entry).spec(), entry));
         Path file = outputDir.resolve(entry.file());
         Files.createDirectories(file.getParent());

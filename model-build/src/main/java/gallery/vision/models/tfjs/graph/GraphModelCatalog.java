@@ -8,7 +8,7 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 
 /**
- * The declarative list of TensorFlow.js graph models the project converts ({@code models/tfjs-graph-models.json}):
+ * The declarative list of TensorFlow.js graph models the project converts ({@code model-build/tfjs-graph-models.json}):
  * pinned npm packages and, per model, where its {@code model.json} (or nsfwjs bundle) is in the package, which
  * tensors to cut the graph at, and whether every build converts it ({@code build}) or only tests and on-demand
  * runs do. Immutable, thread-safe.

@@ -1,19 +1,5 @@
 package gallery.vision.models.tfjs.graph;
 
-import gallery.vision.models.tfjs.graph.ops.ArithmeticOps;
-import gallery.vision.models.tfjs.graph.ops.ActivationOps;
-import gallery.vision.models.tfjs.graph.ops.ConcatSplitOps;
-import gallery.vision.models.tfjs.graph.ops.ConvolutionOps;
-import gallery.vision.models.tfjs.graph.ops.DepthToSpaceOps;
-import gallery.vision.models.tfjs.graph.ops.GraphOps;
-import gallery.vision.models.tfjs.graph.ops.MatMulOps;
-import gallery.vision.models.tfjs.graph.ops.PadOps;
-import gallery.vision.models.tfjs.graph.ops.PoolingOps;
-import gallery.vision.models.tfjs.graph.ops.ReductionOps;
-import gallery.vision.models.tfjs.graph.ops.ResizeOps;
-import gallery.vision.models.tfjs.graph.ops.ShapeOps;
-import gallery.vision.models.tfjs.graph.ops.SliceOps;
-import gallery.vision.models.tfjs.graph.ops.TransposedConvolutionOps;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +10,10 @@ import java.util.TreeSet;
 
 /**
  * TensorFlow op name to {@link OpHandler}. Each {@link OpFamily} registers the names it handles; there is no
- * central switch. Immutable once built, thread-safe.
+ * central switch (the families this module ships are listed by {@code ops.StandardOps}, inside {@code ops/}, so that
+ * this package never depends on its handlers). Immutable once built, thread-safe.
  */
 public final class OpRegistry {
-
-    private static final List<OpFamily> STANDARD_FAMILIES = List.of(
-            new GraphOps(), new ConvolutionOps(), new PoolingOps(), new MatMulOps(), new ActivationOps(),
-            new ArithmeticOps(), new ReductionOps(), new ShapeOps(), new SliceOps(), new ConcatSplitOps(),
-            new PadOps(), new ResizeOps(), new DepthToSpaceOps(), new TransposedConvolutionOps());
 
     private final Map<String, OpHandler> handlers;
     private final Map<String, String> families;
@@ -41,10 +23,10 @@ public final class OpRegistry {
         this.families = Collections.unmodifiableMap(new TreeMap<>(families));
     }
 
-    /** Every handler this module ships. */
-    public static OpRegistry standard() {
+    /** The handlers the given families register. */
+    public static OpRegistry of(List<OpFamily> families) {
         Builder b = new Builder();
-        for (OpFamily f : STANDARD_FAMILIES) {
+        for (OpFamily f : families) {
             b.family = f.getClass().getSimpleName();
             f.register(b);
         }

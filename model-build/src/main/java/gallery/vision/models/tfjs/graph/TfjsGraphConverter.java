@@ -31,10 +31,6 @@ public final class TfjsGraphConverter {
         this.registry = registry;
     }
 
-    public TfjsGraphConverter() {
-        this(OpRegistry.standard());
-    }
-
     public ModelProto convert(TfGraphModel model, ConversionSpec spec, String graphName, ModelInfo info) {
         Map<String, TfNode> byName = new LinkedHashMap<>();
         model.nodes().forEach(n -> byName.put(n.name(), n));

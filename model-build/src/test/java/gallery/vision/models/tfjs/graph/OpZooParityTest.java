@@ -1,5 +1,6 @@
 package gallery.vision.models.tfjs.graph;
 
+import gallery.vision.models.tfjs.graph.ops.StandardOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gallery.vision.models.onnx.ModelInfo;
@@ -35,7 +36,7 @@ class OpZooParityTest {
         long[] shape = {1, 8, 8, 4};
         ConversionSpec spec = new ConversionSpec(List.of(new ConversionSpec.Input("x", shape)), outputs);
         Path onnx = tmp.resolve("op-zoo.onnx");
-        Files.write(onnx, new TfjsGraphConverter().convert(GraphModelFiles.read(DIR.resolve("model.json")), spec,
+        Files.write(onnx, new TfjsGraphConverter(StandardOps.registry()).convert(GraphModelFiles.read(DIR.resolve("model.json")), spec,
                 "op-zoo", new ModelInfo("test", "0", "op zoo", Map.of())).toByteArray());
 
         float[] input = ParityInputs.of(shape, -1, 1);

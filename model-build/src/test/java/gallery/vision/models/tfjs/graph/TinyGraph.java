@@ -1,5 +1,6 @@
 package gallery.vision.models.tfjs.graph;
 
+import gallery.vision.models.tfjs.graph.ops.StandardOps;
 import gallery.vision.models.onnx.FloatTensor;
 import gallery.vision.models.onnx.ModelInfo;
 import gallery.vision.models.tfjs.WeightMap;
@@ -67,7 +68,7 @@ final class TinyGraph {
     /** Converts and writes the ONNX file into {@code dir}. */
     Path convert(ConversionSpec spec, Path dir) throws Exception {
         Path file = dir.resolve("tiny.onnx");
-        Files.write(file, new TfjsGraphConverter().convert(model(), spec, "tiny",
+        Files.write(file, new TfjsGraphConverter(StandardOps.registry()).convert(model(), spec, "tiny",
                 new ModelInfo("test", "0", "tiny graph", Map.of())).toByteArray());
         return file;
     }

@@ -1,6 +1,9 @@
-package gallery.vision.worker.objects;
+package gallery.vision.worker.evaluation.networks;
 
 import gallery.vision.worker.image.PixelScaling;
+import gallery.vision.worker.objects.CocoClasses;
+import gallery.vision.worker.objects.DetectorModel;
+import gallery.vision.worker.objects.ScoredBox;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +15,7 @@ import java.util.Map;
  * 4 x 11 box-distance bins per cell; a cell's class with a score above the floor becomes a box around the cell's
  * centre whose four distances are the index of the highest bin (no softmax) times {@code 2.5 / (32 * k)} of the
  * image, {@code k} = 1, 2, 4 per head, clamped to the image. Like human, class 61 ({@code toilet}) is skipped.
- * Stateless, thread-safe.
+ * An evaluation candidate only (docs/model-choice.md), not shipped. Stateless, thread-safe.
  */
 public final class NanoDetModel implements DetectorModel {
 
@@ -49,8 +52,13 @@ public final class NanoDetModel implements DetectorModel {
     }
 
     @Override
-    public boolean channelsFirst() {
-        return true;
+    public long[] inputShape() {
+        return new long[] {1, 3, INPUT, INPUT};
+    }
+
+    @Override
+    public float[] toInputLayout(float[] hwc) {
+        return ChannelsFirst.of(hwc, INPUT, INPUT, 3);
     }
 
     @Override

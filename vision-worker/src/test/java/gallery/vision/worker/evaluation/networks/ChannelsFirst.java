@@ -1,16 +1,18 @@
-package gallery.vision.worker.image;
+package gallery.vision.worker.evaluation.networks;
+
+import gallery.vision.worker.image.StretchResize;
 
 /**
  * Reorders an interleaved image ({@code HWC}, as {@link StretchResize} writes it) to planar {@code CHW}, for networks
  * whose input is NCHW (nanodet). Stateless and thread-safe.
  */
-public final class ChannelsFirst {
+final class ChannelsFirst {
 
     private ChannelsFirst() {
     }
 
     /** A new array holding the {@code channels} planes of the {@code width x height} interleaved {@code hwc}. */
-    public static float[] of(float[] hwc, int width, int height, int channels) {
+    static float[] of(float[] hwc, int width, int height, int channels) {
         int plane = width * height;
         if (hwc.length != plane * channels) {
             throw new IllegalArgumentException("expected " + plane * channels + " values, got " + hwc.length);

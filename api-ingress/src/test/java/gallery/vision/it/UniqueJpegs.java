@@ -10,9 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** JPEGs made on the fly: coloured blocks, different on every call, so that no two tests share an image (or a sha1). */
-final class TestJpegs {
+final class UniqueJpegs {
 
-    private TestJpegs() {
+    private UniqueJpegs() {
     }
 
     static byte[] unique(int width, int height) {

@@ -10,9 +10,9 @@ import java.util.List;
  * threshold, until {@code maxResults} are kept. Boxes are compared unclipped, corners taken in either order.
  * Stateless and thread-safe.
  */
-public final class NonMaxSuppression {
+public final class FaceNonMaxSuppression {
 
-    private NonMaxSuppression() {
+    private FaceNonMaxSuppression() {
     }
 
     /** Indices of the kept anchors, best first. */

@@ -17,14 +17,14 @@ import java.util.List;
  * resized to 512, run; anchors suppressed by face-api's NMS and their boxes rescaled to the image. Stateless and
  * thread-safe; the predictors using it are not.
  */
-public final class DetectorTranslator implements NoBatchifyTranslator<RgbImage, List<Detection>> {
+public final class FaceDetectorTranslator implements NoBatchifyTranslator<RgbImage, List<Detection>> {
 
     public static final int INPUT_SIZE = 512;
     private static final String IMAGE = "image";
 
     private final DetectionOptions options;
 
-    public DetectorTranslator(DetectionOptions options) {
+    public FaceDetectorTranslator(DetectionOptions options) {
         this.options = options;
     }
 
@@ -46,7 +46,7 @@ public final class DetectorTranslator implements NoBatchifyTranslator<RgbImage, 
         RgbImage image = (RgbImage) ctx.getAttachment(IMAGE);
         DetectorOutput output = new DetectorOutput(Tensors.output(outputs, "boxes"), Tensors.output(outputs, "scores"));
         List<Detection> detections = new ArrayList<>();
-        for (int anchor : NonMaxSuppression.select(output, options)) {
+        for (int anchor : FaceNonMaxSuppression.select(output, options)) {
             detections.add(DetectionBoxes.detection(output, anchor, INPUT_SIZE, image.width(), image.height()));
         }
         return detections;
