@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * End-to-end parity with the real face-api 1.7.15 (tfjs) on identical pixels, one case per reference fixture in
  * {@code parity/faces/e2e/}: the detector stage alone, and the whole seed pipeline, within the end-to-end
- * tolerances of {@code parity/faces/index.json}. Skips (naming what is missing) when a test image or a model is absent.
+ * tolerances of {@code parity/faces/index.json}. Skips (naming what is missing) when a test image or a model is
+ * absent: the seed's {@code sample-2} needs {@code ../shared}; the six demo-photo cases (several faces each) and the
+ * crops made from them need only the build, so every clone runs them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FacesParityTest {
