@@ -1,6 +1,6 @@
 package gallery.vision.it;
 
-import gallery.vision.models.FaceApiPackage;
+import gallery.vision.common.testing.FaceApiPackage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import gallery.vision.worker.djl.OnnxModels;
 import gallery.vision.worker.djl.OnnxRuntimeProperties;
 import gallery.vision.worker.embeddings.EmbeddingAnalyzer;
 import gallery.vision.worker.embeddings.EmbeddingModel;
+import gallery.vision.worker.image.PixelScaling;
 import gallery.vision.worker.evaluation.EmbeddingFunction;
 import gallery.vision.worker.evaluation.EvaluationCandidates;
 import gallery.vision.worker.evaluation.ObjectDetector;
@@ -13,7 +14,6 @@ import gallery.vision.worker.evaluation.detection.Box;
 import gallery.vision.worker.evaluation.detection.Detection;
 import gallery.vision.worker.objects.CenterNetModel;
 import gallery.vision.worker.objects.DetectorModel;
-import gallery.vision.worker.objects.NanoDetModel;
 import gallery.vision.worker.objects.ObjectAnalyzer;
 
 import java.nio.file.Files;
@@ -27,10 +27,10 @@ import java.util.function.Supplier;
  * The converted networks as evaluation candidates, each run through the service's own analyzer code (so the
  * evaluation measures exactly what {@code /objects} and {@code /embeddings} would answer). The ONNX files come from a
  * model directory (manifest + files) named by the system property {@code eval.models} or env {@code EVAL_MODEL_DIR},
- * default {@code models/target/eval-models} of the repository; fill it with (from the repository root)
+ * default {@code model-build/target/eval-models} of the repository; fill it with (from the repository root)
  * <pre>
- * java -cp "$(cat models.cp)" gallery.vision.models.build.ConvertGraphModels models/tfjs-graph-models.json \
- *     ~/.cache/gallery-vision/npm models/target/tfjs-packages models/target/eval-models \
+ * java -cp "$(cat model-build.cp)" gallery.vision.models.build.ConvertGraphModels model-build/tfjs-graph-models.json \
+ *     ~/.cache/gallery-vision/npm model-build/target/tfjs-packages model-build/target/eval-models \
  *     centernet-mobilenet-v3 nanodet centernet-features posenet-mobilenet-v1-features nsfw-mobilenet-v2-features
  * </pre>
  * A candidate whose file is absent is left out (with a note on stdout).
@@ -38,6 +38,15 @@ import java.util.function.Supplier;
 public final class NetworkCandidates implements EvaluationCandidates {
 
     private static final String VERSION = "human-models-3.0.4";
+
+    /** human-models' PoseNet MobileNet v1 backbone, last pointwise ReLU6 (384 channels), input 224, values -1..1. */
+    static final EmbeddingModel POSENET_MOBILENET_V1 = new EmbeddingModel("posenet-mobilenet-v1-features",
+            "image", 224, PixelScaling.SIGNED_UNIT, "MobilenetV1/MobilenetV1/Conv2d_13_pointwise/Relu6");
+
+    /** human-models' CenterNet head, the pooled ReLU features of its squeeze-excite block, input 512, 0..255. */
+    static final EmbeddingModel CENTERNET_FEATURES = new EmbeddingModel("centernet-features", "tower_0/images", 512,
+            PixelScaling.RAW, "tower_0/CenternetHead/Mean");
+
     private final Optional<ModelFiles> files = modelDirectory();
 
     @Override
@@ -51,8 +60,7 @@ public final class NetworkCandidates implements EvaluationCandidates {
     @Override
     public List<Candidate<EmbeddingFunction>> embeddings() {
         List<Candidate<EmbeddingFunction>> out = new ArrayList<>();
-        for (EmbeddingModel m : List.of(EmbeddingModel.POSENET_MOBILENET_V1, EmbeddingModel.NSFW_MOBILENET_V2,
-                EmbeddingModel.CENTERNET)) {
+        for (EmbeddingModel m : List.of(POSENET_MOBILENET_V1, EmbeddingModel.NSFW_MOBILENET_V2, CENTERNET_FEATURES)) {
             if (installed(m.name())) {
                 Lazy<EmbeddingAnalyzer> analyzer = new Lazy<>(() -> new EmbeddingAnalyzer(load(m.name()), m));
                 out.add(new Candidate<>(m.name(), m.name().startsWith("nsfw") ? "nsfwjs-4.4.0" : VERSION,
@@ -105,14 +113,14 @@ public final class NetworkCandidates implements EvaluationCandidates {
 
     private static Optional<ModelFiles> modelDirectory() {
         String configured = System.getProperty("eval.models", System.getenv("EVAL_MODEL_DIR"));
-        Path dir = configured != null ? Path.of(configured) : repoRoot().resolve("models/target/eval-models");
+        Path dir = configured != null ? Path.of(configured) : repoRoot().resolve("model-build/target/eval-models");
         return Files.isRegularFile(dir.resolve("manifest.json")) ? Optional.of(ModelFiles.fromDirectory(dir))
                 : Optional.empty();
     }
 
     private static Path repoRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("models/tfjs-graph-models.json"))) {
+            if (Files.isRegularFile(dir.resolve("model-build/tfjs-graph-models.json"))) {
                 return dir;
             }
         }
