@@ -48,6 +48,8 @@ if [ "${1:-}" != --inside ]; then
   s3proxy_jar=api-ingress/target/s3proxy/s3proxy.jar
   [ -f "$s3proxy_jar" ] || s3proxy_jar=$HOME/.m2/repository/org/gaul/s3proxy/$s3proxy_version/s3proxy-$s3proxy_version-jar-with-dependencies.jar
   [ -f "$s3proxy_jar" ] || fail "S3Proxy $s3proxy_version not found (the Maven build resolves it)"
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && command -v epmd >/dev/null 2>&1 \
+    || fail "RabbitMQ is not installed: run bash .ci/services.sh first"
   # A photo with faces that the build fetched (face-api's demo pictures, in the npm package the models module unpacks).
   jpeg=$(find . -path '*/target/*' -path '*face-api/package/demo/*' -name '*.jpg' 2>/dev/null | sort | head -n 1)
   [ -n "$jpeg" ] || fail "no face-api demo JPEG under */target: build first (mvn -B -q -DskipTests package)"
@@ -62,7 +64,12 @@ if [ "${1:-}" != --inside ]; then
   log "running both modes in a network namespace with loopback only ($(basename "$jpeg"))"
   status=0
   S3PROXY_JAR=$(realpath "$s3proxy_jar") JPEG=$(realpath "$jpeg") "${netns[@]}" bash "$0" --inside || status=$?
-  [ "$status" -eq 0 ] || fail "see the logs in $OUT"
+  if [ "$status" -ne 0 ]; then
+    for file in "$OUT"/*.log "$OUT"/infra/*.log; do
+      if [ -s "$file" ]; then echo "---- last lines of $file"; tail -n 15 "$file"; fi
+    done
+    fail "see the logs in $OUT"
+  fi
   log "passed in $(( $(date +%s) - started )) s"
   exit 0
 fi
@@ -77,6 +84,7 @@ TRACE=(strace -f --seccomp-bpf -qq -s 0 -e trace=connect,accept,accept4,sendto,s
 JAVA_OPTS=(-Xmx1g -XX:+UseSerialGC)
 SHA1=$(sha1sum "$JPEG" | cut -d' ' -f1)
 pids=()
+declare -A tracer
 
 stop_pid() {
   local pid=$1
@@ -109,6 +117,7 @@ start_traced() {
   "${TRACE[@]}" -o "$OUT/$name.strace" env "${env[@]}" bash -c 'echo $$ > "$0"; exec "$@"' "$OUT/$name.pid" \
     java "${JAVA_OPTS[@]}" "$@" > "$OUT/$name.log" 2>&1 &
   pids+=($!)
+  tracer[$name]=$!
   for _ in $(seq 1 50); do
     [ -s "$OUT/$name.pid" ] && break
     sleep 0.1
@@ -155,21 +164,14 @@ stop_traced() {
   local name
   for name in "$@"; do
     stop_pid "$(cat "$OUT/$name.pid")"
+    wait "${tracer[$name]}" || true   # strace ends with its process, once the trace is written
   done
 }
 
 mkdir -p "$OUT/infra" "$OUT/data"
 started=$(date +%s)
 
-# ---- embedded mode: the ingress alone, models in-process
-start_traced embedded-ingress PORT=$INGRESS_PORT BIND_ADDRESS=127.0.0.1 DATA_DIR="$OUT/data/embedded" \
-  API_TOKENS="$NCH_TOKEN" -- -jar api-ingress/target/api-ingress.jar
-await "embedded ingress" 120 http_ok "$INGRESS_PORT"
-check_analyses embedded
-stop_traced embedded-ingress
-log "embedded mode done in $(( $(date +%s) - started )) s"
-
-# ---- distributed mode: a private RabbitMQ node and S3Proxy in the namespace, a worker and the ingress
+# ---- for distributed mode: a private RabbitMQ node and S3Proxy in the namespace, booting while embedded mode runs
 rabbit=$OUT/data/rabbitmq
 mkdir -p "$rabbit/mnesia" "$rabbit/log"
 : > "$rabbit/rabbitmq-env.conf"
@@ -178,6 +180,7 @@ printf 'listeners.tcp.default = 127.0.0.1:%s\nloopback_users.guest = true\n' "$A
 start_plain epmd env ERL_EPMD_ADDRESS=127.0.0.1 epmd
 start_plain rabbitmq env HOME="$rabbit" ERL_EPMD_ADDRESS=127.0.0.1 \
   RABBITMQ_CONF_ENV_FILE="$rabbit/rabbitmq-env.conf" RABBITMQ_CONFIG_FILE="$rabbit/rabbitmq.conf" \
+  RABBITMQ_ADVANCED_CONFIG_FILE="$rabbit/advanced.config" \
   RABBITMQ_ENABLED_PLUGINS_FILE="$rabbit/enabled_plugins" RABBITMQ_NODENAME=no-call-home@localhost \
   RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$AMQP_PORT" RABBITMQ_DIST_PORT=25672 \
   RABBITMQ_MNESIA_BASE="$rabbit/mnesia" RABBITMQ_LOG_BASE="$OUT/infra" RABBITMQ_PID_FILE="$rabbit/rabbit.pid" \
@@ -193,7 +196,18 @@ jclouds.provider=filesystem
 jclouds.filesystem.basedir=$OUT/data/s3/blobs
 EOF
 start_plain s3proxy java -Xmx256m -jar "$S3PROXY_JAR" --properties "$OUT/data/s3/s3proxy.conf"
-await "RabbitMQ" 90 port_open "$AMQP_PORT"
+
+# ---- embedded mode: the ingress alone, models in-process
+start_traced embedded-ingress PORT=$INGRESS_PORT BIND_ADDRESS=127.0.0.1 DATA_DIR="$OUT/data/embedded" \
+  API_TOKENS="$NCH_TOKEN" -- -jar api-ingress/target/api-ingress.jar
+await "embedded ingress" 120 http_ok "$INGRESS_PORT"
+check_analyses embedded
+stop_traced embedded-ingress
+log "embedded mode done in $(( $(date +%s) - started )) s"
+
+# ---- distributed mode: a worker and the ingress, with the broker and S3 started above
+await "RabbitMQ" 150 port_open "$AMQP_PORT"
+pids+=("$(cat "$rabbit/rabbit.pid")")   # the Erlang VM itself, in case its wrapper script dies first
 await "S3Proxy" 60 port_open "$S3_PORT"
 
 shared=(SPRING_RABBITMQ_HOST=127.0.0.1 SPRING_RABBITMQ_PORT=$AMQP_PORT S3_ENDPOINT=http://127.0.0.1:$S3_PORT
@@ -209,10 +223,23 @@ log "distributed mode done in $(( $(date +%s) - started )) s"
 
 # ---- the traces: every address must be loopback or a unix socket; each trace must have seen traffic
 loopback='AF_UNIX|AF_UNSPEC|AF_NETLINK|inet_addr\("127\.|"::1"|"::ffff:127\.'
+# outside_addresses TRACE: every socket address in the trace that is neither loopback nor local to the machine.
+outside_addresses() { grep -o 'sa_family=[^}]*' "$1" | grep -Ev "$loopback" || true; }
+
+# The check must be able to fail: a DNS query and an IPv6 connection, planted in a trace, are found.
+planted=$OUT/planted.strace
+cat > "$planted" <<'TRACE'
+101 connect(7, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.255.255.53")}, 16) = -1 ENETUNREACH
+102 connect(8, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "2606:4700::1", &sin6_addr), sin6_scope_id=0}, 28) = -1 ENETUNREACH
+103 connect(9, {sa_family=AF_INET, sin_port=htons(5672), sin_addr=inet_addr("127.0.0.1")}, 16) = 0
+TRACE
+[ "$(outside_addresses "$planted" | wc -l)" -eq 2 ] || fail "the trace check misses planted outside addresses"
+rm -f "$planted"
+
 for name in embedded-ingress worker ingress; do
   trace=$OUT/$name.strace
   [ -s "$trace" ] || fail "$name: strace recorded nothing"
-  outside=$(grep -o 'sa_family=[^}]*' "$trace" | grep -Ev "$loopback" || true)
+  outside=$(outside_addresses "$trace")
   if [ -n "$outside" ]; then
     echo "$outside" | sort | uniq -c >&2
     fail "$name tried to reach an address outside loopback (trace: $trace)"

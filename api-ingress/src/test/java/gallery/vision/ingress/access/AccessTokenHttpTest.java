@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}",
+        // the liveness and readiness groups, as on Kubernetes
+        "management.endpoint.health.probes.enabled=true",
         "API_TOKENS= " + AccessTokenHttpTest.TOKEN + " , " + AccessTokenHttpTest.SECOND_TOKEN + " ,"})
 class AccessTokenHttpTest {
 
@@ -124,7 +126,7 @@ class AccessTokenHttpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/health", "/actuator/health"})
+    @ValueSource(strings = {"/health", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
     void healthProbesAnswerWithoutToken(String path) {
         HttpResponse<String> response = anonymous.get(path);
 
