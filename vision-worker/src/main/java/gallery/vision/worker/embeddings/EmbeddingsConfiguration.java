@@ -28,6 +28,9 @@ public class EmbeddingsConfiguration {
     /** The embedder the service runs. */
     public static final EmbeddingModel EMBEDDER = EmbeddingModel.NSFW_MOBILENET_V2;
 
+    /** What the answer makes of the embedder's features. */
+    public static final EmbeddingTransform TRANSFORM = EmbeddingTransform.NONE;
+
     static {
         DjlPrivacy.ensure();
     }
@@ -35,7 +38,8 @@ public class EmbeddingsConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(ModelInstalled.class)
     EmbeddingAnalyzer embeddingAnalyzer(Environment environment, OnnxRuntimeProperties onnx) {
-        return new EmbeddingAnalyzer(OnnxModels.load(installed(environment).file(), onnx), EMBEDDER);
+        return new EmbeddingAnalyzer(OnnxModels.load(installed(environment).file(), onnx), EMBEDDER,
+                TRANSFORM);
     }
 
     @Bean

@@ -35,7 +35,8 @@ public class ObjectsConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(ModelInstalled.class)
     ObjectAnalyzer objectAnalyzer(Environment environment, OnnxRuntimeProperties onnx) {
-        return new ObjectAnalyzer(OnnxModels.load(installed(environment).file(), onnx), DETECTOR);
+        return new ObjectAnalyzer(OnnxModels.load(installed(environment).file(), onnx), DETECTOR,
+                ScoreCalibration.forDetector(DETECTOR.name()));
     }
 
     @Bean

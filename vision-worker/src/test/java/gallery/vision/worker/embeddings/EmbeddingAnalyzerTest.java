@@ -23,7 +23,7 @@ class EmbeddingAnalyzerTest {
     @BeforeAll
     static void load() throws Exception {
         analyzer = new EmbeddingAnalyzer(TestModels.load(EmbeddingsConfiguration.EMBEDDER.name()),
-                EmbeddingsConfiguration.EMBEDDER);
+                EmbeddingsConfiguration.EMBEDDER, EmbeddingsConfiguration.TRANSFORM);
         for (int i = 1; i <= PHOTOS; i++) {
             ORIGINALS.add(analyzer.analyze(TestModels.demoPhoto("sample" + i + ".jpg")));
         }

@@ -19,7 +19,8 @@ class ObjectAnalyzerTest {
     @BeforeAll
     static void load() {
         analyzer = new ObjectAnalyzer(TestModels.load(ObjectsConfiguration.DETECTOR.name()),
-                ObjectsConfiguration.DETECTOR);
+                ObjectsConfiguration.DETECTOR,
+                ScoreCalibration.forDetector(ObjectsConfiguration.DETECTOR.name()));
     }
 
     @AfterAll

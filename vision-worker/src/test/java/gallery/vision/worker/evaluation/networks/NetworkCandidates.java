@@ -1,11 +1,8 @@
 package gallery.vision.worker.evaluation.networks;
 
-import ai.djl.Model;
-import gallery.vision.models.ModelFiles;
-import gallery.vision.worker.djl.OnnxModels;
-import gallery.vision.worker.djl.OnnxRuntimeProperties;
 import gallery.vision.worker.embeddings.EmbeddingAnalyzer;
 import gallery.vision.worker.embeddings.EmbeddingModel;
+import gallery.vision.worker.embeddings.EmbeddingTransform;
 import gallery.vision.worker.evaluation.EmbeddingFunction;
 import gallery.vision.worker.evaluation.EvaluationCandidates;
 import gallery.vision.worker.evaluation.ObjectDetector;
@@ -15,9 +12,8 @@ import gallery.vision.worker.objects.CenterNetModel;
 import gallery.vision.worker.objects.DetectorModel;
 import gallery.vision.worker.objects.NanoDetModel;
 import gallery.vision.worker.objects.ObjectAnalyzer;
+import gallery.vision.worker.objects.ScoreCalibration;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +34,6 @@ import java.util.function.Supplier;
 public final class NetworkCandidates implements EvaluationCandidates {
 
     private static final String VERSION = "human-models-3.0.4";
-    private final Optional<ModelFiles> files = modelDirectory();
 
     @Override
     public List<Candidate<ObjectDetector>> detectors() {
@@ -54,7 +49,8 @@ public final class NetworkCandidates implements EvaluationCandidates {
         for (EmbeddingModel m : List.of(EmbeddingModel.POSENET_MOBILENET_V1, EmbeddingModel.NSFW_MOBILENET_V2,
                 EmbeddingModel.CENTERNET)) {
             if (installed(m.name())) {
-                Lazy<EmbeddingAnalyzer> analyzer = new Lazy<>(() -> new EmbeddingAnalyzer(load(m.name()), m));
+                Lazy<EmbeddingAnalyzer> analyzer = new Lazy<>(() -> new EmbeddingAnalyzer(EvalModels.load(m.name()),
+                        m, EmbeddingTransform.NONE));
                 out.add(new Candidate<>(m.name(), m.name().startsWith("nsfw") ? "nsfwjs-4.4.0" : VERSION,
                         image -> analyzer.get().analyze(image)));
             }
@@ -66,23 +62,19 @@ public final class NetworkCandidates implements EvaluationCandidates {
         if (!installed(file)) {
             return Optional.empty();
         }
-        Lazy<ObjectAnalyzer> analyzer = new Lazy<>(() -> new ObjectAnalyzer(load(file), detector));
+        Lazy<ObjectAnalyzer> analyzer = new Lazy<>(() -> new ObjectAnalyzer(EvalModels.load(file), detector,
+                ScoreCalibration.NONE));
         ObjectDetector function = image -> analyzer.get().analyze(image).stream()
                 .map(d -> new Detection(d.className(), d.score(), Box.of(d.bbox()))).toList();
         return Optional.of(new Candidate<>(detector.name(), VERSION, function));
     }
 
-    private boolean installed(String name) {
-        boolean present = files.flatMap(f -> f.path(name)).isPresent();
+    private static boolean installed(String name) {
+        boolean present = EvalModels.installed(name);
         if (!present) {
             System.out.println("evaluation: no converted model " + name + " (see NetworkCandidates javadoc)");
         }
         return present;
-    }
-
-    private Model load(String name) {
-        return OnnxModels.load(files.flatMap(f -> f.path(name)).orElseThrow(),
-                OnnxRuntimeProperties.withThreads(2));
     }
 
     /** Loads a network on first use only, so candidates filtered out of a run cost nothing. */
@@ -101,21 +93,5 @@ public final class NetworkCandidates implements EvaluationCandidates {
             }
             return value;
         }
-    }
-
-    private static Optional<ModelFiles> modelDirectory() {
-        String configured = System.getProperty("eval.models", System.getenv("EVAL_MODEL_DIR"));
-        Path dir = configured != null ? Path.of(configured) : repoRoot().resolve("models/target/eval-models");
-        return Files.isRegularFile(dir.resolve("manifest.json")) ? Optional.of(ModelFiles.fromDirectory(dir))
-                : Optional.empty();
-    }
-
-    private static Path repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("models/tfjs-graph-models.json"))) {
-                return dir;
-            }
-        }
-        return Path.of("");
     }
 }
