@@ -1,6 +1,7 @@
 package gallery.vision.worker.embeddings;
 
 import gallery.vision.common.AnalysisKind;
+import gallery.vision.common.ModelRef;
 import gallery.vision.worker.analysis.InstalledAnalyzer;
 import gallery.vision.worker.djl.DjlPrivacy;
 import gallery.vision.worker.djl.OnnxModels;
@@ -29,7 +30,14 @@ public class EmbeddingsConfiguration {
     public static final EmbeddingModel EMBEDDER = EmbeddingModel.NSFW_MOBILENET_V2;
 
     /** What the answer makes of the embedder's features. */
-    public static final EmbeddingTransform TRANSFORM = EmbeddingTransform.NONE;
+    public static final EmbeddingTransform TRANSFORM = HomeGalleryShaping.forEmbedder(EMBEDDER.name());
+
+    /**
+     * Revision of the post-processing after the network (the shipped {@link HomeGalleryShaping} parameters),
+     * appended to the manifest's version in answers ({@code nsfwjs-4.4.0-hgshape1}), so that answers computed with
+     * other values are recomputed by a stale re-index. Change it whenever the parameters change.
+     */
+    public static final String POST_PROCESSING_REVISION = "hgshape1";
 
     static {
         DjlPrivacy.ensure();
@@ -45,7 +53,9 @@ public class EmbeddingsConfiguration {
     @Bean
     @Conditional(ModelInstalled.class)
     InstalledAnalyzer installedEmbeddingAnalyzer(Environment environment, EmbeddingAnalyzer analyzer) {
-        return new InstalledAnalyzer(AnalysisKind.EMBEDDINGS, installed(environment).model(), analyzer);
+        ModelRef model = installed(environment).model();
+        return new InstalledAnalyzer(AnalysisKind.EMBEDDINGS,
+                new ModelRef(model.name(), model.version() + "-" + POST_PROCESSING_REVISION), analyzer);
     }
 
     private static InstalledModel installed(Environment environment) {

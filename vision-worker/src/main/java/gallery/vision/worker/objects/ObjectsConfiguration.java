@@ -1,6 +1,7 @@
 package gallery.vision.worker.objects;
 
 import gallery.vision.common.AnalysisKind;
+import gallery.vision.common.ModelRef;
 import gallery.vision.worker.analysis.InstalledAnalyzer;
 import gallery.vision.worker.djl.DjlPrivacy;
 import gallery.vision.worker.djl.OnnxModels;
@@ -28,6 +29,13 @@ public class ObjectsConfiguration {
     /** The detector the service runs. */
     public static final DetectorModel DETECTOR = new CenterNetModel();
 
+    /**
+     * Revision of the post-processing after the network (the shipped {@link ScoreCalibration} table), appended to
+     * the manifest's version in answers ({@code human-models-3.0.4-cal1}), so that answers computed with other
+     * scores are recomputed by a stale re-index. Change it whenever the table changes.
+     */
+    public static final String POST_PROCESSING_REVISION = "cal1";
+
     static {
         DjlPrivacy.ensure();
     }
@@ -42,7 +50,9 @@ public class ObjectsConfiguration {
     @Bean
     @Conditional(ModelInstalled.class)
     InstalledAnalyzer installedObjectAnalyzer(Environment environment, ObjectAnalyzer analyzer) {
-        return new InstalledAnalyzer(AnalysisKind.OBJECTS, installed(environment).model(), analyzer);
+        ModelRef model = installed(environment).model();
+        return new InstalledAnalyzer(AnalysisKind.OBJECTS,
+                new ModelRef(model.name(), model.version() + "-" + POST_PROCESSING_REVISION), analyzer);
     }
 
     private static InstalledModel installed(Environment environment) {
