@@ -55,7 +55,7 @@ public class DistributedModeConfiguration {
 
     @Bean
     JpegDecoder jpegDecoder(ImageProperties image) {
-        return new JpegDecoder(image.maxPixels());
+        return new JpegDecoder(image.maxPixels(), image.jpegDecoding());
     }
 
     @Bean

@@ -61,43 +61,79 @@ final class JpegJsColour {
             rows[i] = lines;
         }
         byte[] rgb = new byte[Math.multiplyExact(Math.multiplyExact(width, height), 3)];
+        if (n == 1) {
+            gray(planes[0], rows[0], columns[0], width, height, rgb);
+        } else if (n == 3) {
+            ycc(planes, rows, columns, width, height, rgb);
+        } else {
+            adobeFourChannel(planes, rows, columns, width, height, adobeTransform != 0, rgb);
+        }
+        return new RgbImage(width, height, rgb);
+    }
+
+    private static void gray(byte[] plane, int[] rows, int[] columns, int width, int height, byte[] rgb) {
+        int out = 0;
+        for (int y = 0; y < height; y++) {
+            int line = rows[y];
+            for (int x = 0; x < width; x++, out += 3) {
+                byte value = plane[line + columns[x]];
+                rgb[out] = value;
+                rgb[out + 1] = value;
+                rgb[out + 2] = value;
+            }
+        }
+    }
+
+    private static void ycc(byte[][] planes, int[][] rows, int[][] columns, int width, int height, byte[] rgb) {
+        byte[] p1 = planes[0];
+        byte[] p2 = planes[1];
+        byte[] p3 = planes[2];
+        int[] x1 = columns[0];
+        int[] x2 = columns[1];
+        int[] x3 = columns[2];
+        int out = 0;
+        for (int y = 0; y < height; y++) {
+            int l1 = rows[0][y];
+            int l2 = rows[1][y];
+            int l3 = rows[2][y];
+            for (int x = 0; x < width; x++, out += 3) {
+                int luma = p1[l1 + x1[x]] & 0xff;
+                int cb = p2[l2 + x2[x]] & 0xff;
+                int cr = p3[l3 + x3[x]] & 0xff;
+                rgb[out] = (byte) clampTruncate(luma + CR_TO_R[cr]);
+                rgb[out + 1] = (byte) clampTruncate(luma - CB_TO_G[cb] - CR_TO_G[cr]);
+                rgb[out + 2] = (byte) clampTruncate(luma + CB_TO_B[cb]);
+            }
+        }
+    }
+
+    private static void adobeFourChannel(byte[][] planes, int[][] rows, int[][] columns, int width, int height,
+                                         boolean ycck, byte[] rgb) {
         int out = 0;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++, out += 3) {
                 int c1 = planes[0][rows[0][y] + columns[0][x]] & 0xff;
-                if (n == 1) {
-                    rgb[out] = (byte) c1;
-                    rgb[out + 1] = (byte) c1;
-                    rgb[out + 2] = (byte) c1;
-                    continue;
-                }
                 int c2 = planes[1][rows[1][y] + columns[1][x]] & 0xff;
                 int c3 = planes[2][rows[2][y] + columns[2][x]] & 0xff;
-                if (n == 3) {
-                    rgb[out] = (byte) clampTruncate(c1 + CR_TO_R[c3]);
-                    rgb[out + 1] = (byte) clampTruncate(c1 - CB_TO_G[c2] - CR_TO_G[c3]);
-                    rgb[out + 2] = (byte) clampTruncate(c1 + CB_TO_B[c2]);
+                int k = 255 - (planes[3][rows[3][y] + columns[3][x]] & 0xff);
+                int c;
+                int m;
+                int ye;
+                if (ycck) {
+                    // jpeg-js stores 255 - C with C = 255 - clamp(R'): the double round trip is kept, then truncated.
+                    c = (int) (255 - (255 - clamp(c1 + CR_TO_R[c3])));
+                    m = (int) (255 - (255 - clamp(c1 - CB_TO_G[c2] - CR_TO_G[c3])));
+                    ye = (int) (255 - (255 - clamp(c1 + CB_TO_B[c2])));
                 } else {
-                    int k = 255 - (planes[3][rows[3][y] + columns[3][x]] & 0xff);
-                    int c;
-                    int m;
-                    int ye;
-                    if (adobeTransform != 0) {
-                        c = (int) (255 - (255 - clamp(c1 + CR_TO_R[c3])));
-                        m = (int) (255 - (255 - clamp(c1 - CB_TO_G[c2] - CR_TO_G[c3])));
-                        ye = (int) (255 - (255 - clamp(c1 + CB_TO_B[c2])));
-                    } else {
-                        c = 255 - c1;
-                        m = 255 - c2;
-                        ye = 255 - c3;
-                    }
-                    rgb[out] = (byte) inkToRgb(c, k);
-                    rgb[out + 1] = (byte) inkToRgb(m, k);
-                    rgb[out + 2] = (byte) inkToRgb(ye, k);
+                    c = 255 - c1;
+                    m = 255 - c2;
+                    ye = 255 - c3;
                 }
+                rgb[out] = (byte) inkToRgb(c, k);
+                rgb[out + 1] = (byte) inkToRgb(m, k);
+                rgb[out + 2] = (byte) inkToRgb(ye, k);
             }
         }
-        return new RgbImage(width, height, rgb);
     }
 
     /** jpeg-js's CMYK to RGB step on its (once more inverted) ink values; the result is truncated. */

@@ -36,7 +36,7 @@ public class WorkerCoreConfiguration {
 
     @Bean
     JpegDecoder jpegDecoder(ImageProperties image) {
-        return new JpegDecoder(image.maxPixels());
+        return new JpegDecoder(image.maxPixels(), image.jpegDecoding());
     }
 
     /**
