@@ -18,6 +18,10 @@ public record ImageProperties(
         @Positive(message = "MAX_PIXELS must be a positive number of pixels") long maxPixels,
         @Pattern(regexp = "jpeg-js|imageio", message = "JPEG_DECODER must be jpeg-js or imageio") String jpegDecoder) {
 
+    public ImageProperties {
+        jpegDecoder = jpegDecoder == null ? JpegDecoding.JPEG_JS.setting() : jpegDecoder;
+    }
+
     public JpegDecoding jpegDecoding() {
         return JpegDecoding.fromSetting(jpegDecoder);
     }
