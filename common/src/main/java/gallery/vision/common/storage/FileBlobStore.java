@@ -2,23 +2,44 @@ package gallery.vision.common.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * A {@link BlobStore} on the local filesystem: each key is a file below the root directory. Values are written to a
- * temporary file in the target directory and moved into place atomically, so a crash never leaves half a value.
+ * A {@link BlobStore} on the local filesystem: each key is a file below the root directory.
+ *
+ * <p>Crash safety: a value is written to a temporary file in the target's directory, forced to the disk, renamed
+ * over the target in one atomic step, and the directory is forced too (as is every directory the put created). So a
+ * process killed at any moment leaves either the old value or the new one, never part of one, and once
+ * {@link #put} has returned the value survives a crash of the process, and of the machine where the disk honours a
+ * flush. A killed put may leave its temporary file behind: such files start with a dot, are never read, and
+ * {@link #deleteAbandonedTemporaryFiles()} removes them.
+ *
+ * <p>Thread-safe: concurrent puts of one key each write their own temporary file; the last rename wins.
  */
 public final class FileBlobStore implements BlobStore {
 
     private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+    private static final String TEMP_PREFIX = ".put-";
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** Filesystem timestamps may lag the clock a little; a temporary file this much older than the store is not ours. */
+    private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
 
     private final Path root;
+    private final Instant opened = Instant.now();
 
     public FileBlobStore(Path root) {
         try {
@@ -47,11 +68,12 @@ public final class FileBlobStore implements BlobStore {
     public void put(String key, byte[] value) {
         Path target = resolve(key);
         try {
-            Path dir = Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(dir, ".put-", ".tmp");
+            Path dir = directoryOf(target);
+            Path temp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
             try {
-                Files.write(temp, value);
+                writeDurably(temp, value);
                 moveIntoPlace(temp, target);
+                force(dir);
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -65,11 +87,103 @@ public final class FileBlobStore implements BlobStore {
         return Files.isRegularFile(resolve(key));
     }
 
+    /**
+     * Deletes every value below {@code folder} (a key prefix ending in {@code /}, such as {@link StorageKeys#IMAGES})
+     * last written before {@code cutoff}. Directories stay (a put may be about to write into one).
+     *
+     * @return how many values were deleted
+     */
+    public int deleteWrittenBefore(String folder, Instant cutoff) {
+        if (!folder.endsWith("/")) {
+            throw new IllegalArgumentException("not a folder: " + folder);
+        }
+        FileTime limit = FileTime.from(cutoff);
+        return deleteFiles(resolve(folder.substring(0, folder.length() - 1)),
+                file -> !isTemporary(file) && lastModified(file).compareTo(limit) < 0);
+    }
+
+    /**
+     * Deletes the temporary files that puts of an earlier run left behind when the process was killed. Files of puts
+     * under way in this run are left alone.
+     *
+     * @return how many files were deleted
+     */
+    public int deleteAbandonedTemporaryFiles() {
+        FileTime limit = FileTime.from(opened.minus(CLOCK_SLACK));
+        return deleteFiles(root, file -> isTemporary(file) && lastModified(file).compareTo(limit) < 0);
+    }
+
+    private int deleteFiles(Path start, Predicate<Path> doomed) {
+        if (!Files.isDirectory(start)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (Stream<Path> files = Files.walk(start)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file) && doomed.test(file) && Files.deleteIfExists(file)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + root.relativize(start), e);
+        }
+        return deleted;
+    }
+
+    /** The target's directory, created when missing; new directories are forced into their parents. */
+    private Path directoryOf(Path target) throws IOException {
+        Path dir = target.getParent();
+        if (Files.isDirectory(dir)) {
+            return dir;
+        }
+        Files.createDirectories(dir);
+        for (Path created = dir; !created.equals(root); created = created.getParent()) {
+            force(created.getParent());
+        }
+        return dir;
+    }
+
+    private static void writeDurably(Path file, byte[] value) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(value);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Forces a directory's entries to the disk; where directories cannot be opened (Windows), the rename must do. */
+    private static void force(Path dir) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException e) {
+            return;
+        }
+        try (channel) {
+            channel.force(true);
+        }
+    }
+
+    private static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.from(Instant.MAX);
         }
     }
 
