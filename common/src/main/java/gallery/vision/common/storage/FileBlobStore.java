@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -35,11 +35,10 @@ public final class FileBlobStore implements BlobStore {
     private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     private static final String TEMP_PREFIX = ".put-";
     private static final String TEMP_SUFFIX = ".tmp";
-    /** Filesystem timestamps may lag the clock a little; a temporary file this much older than the store is not ours. */
-    private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
+    /** Names this process's temporary files: any other one was left by a process that is gone. */
+    private static final String RUN_PREFIX = TEMP_PREFIX + Long.toHexString(new SecureRandom().nextLong()) + "-";
 
     private final Path root;
-    private final Instant opened = Instant.now();
 
     public FileBlobStore(Path root) {
         try {
@@ -69,7 +68,7 @@ public final class FileBlobStore implements BlobStore {
         Path target = resolve(key);
         try {
             Path dir = directoryOf(target);
-            Path temp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
+            Path temp = Files.createTempFile(dir, RUN_PREFIX, TEMP_SUFFIX);
             try {
                 writeDurably(temp, value);
                 moveIntoPlace(temp, target);
@@ -103,14 +102,14 @@ public final class FileBlobStore implements BlobStore {
     }
 
     /**
-     * Deletes the temporary files that puts of an earlier run left behind when the process was killed. Files of puts
-     * under way in this run are left alone.
+     * Deletes the temporary files that puts of an earlier run left behind when its process was killed. Files of puts
+     * under way in this process are left alone (their names carry an id of the process); so the data directory must
+     * not be shared with another process running at the same time, which embedded mode never does.
      *
      * @return how many files were deleted
      */
     public int deleteAbandonedTemporaryFiles() {
-        FileTime limit = FileTime.from(opened.minus(CLOCK_SLACK));
-        return deleteFiles(root, file -> isTemporary(file) && lastModified(file).compareTo(limit) < 0);
+        return deleteFiles(root, file -> isTemporary(file) && !file.getFileName().toString().startsWith(RUN_PREFIX));
     }
 
     private int deleteFiles(Path start, Predicate<Path> doomed) {
