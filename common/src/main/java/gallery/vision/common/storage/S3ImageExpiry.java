@@ -36,6 +36,7 @@ public final class S3ImageExpiry {
 
     private static final Logger log = LoggerFactory.getLogger(S3ImageExpiry.class);
     private static final int NONCURRENT_DAYS = 1;
+    private static final String NOT_IMPLEMENTED = "NotImplemented";
 
     private final ImageExpiryProperties images;
 
@@ -57,7 +58,7 @@ public final class S3ImageExpiry {
      */
     public boolean apply(MinioClient client, String bucket) {
         try {
-            LifecycleConfiguration current = client.getBucketLifecycle(GetBucketLifecycleArgs.builder().bucket(bucket).build());
+            LifecycleConfiguration current = currentRules(client, bucket);
             List<LifecycleRule> others = new ArrayList<>();
             if (current != null) {
                 for (LifecycleRule rule : current.rules()) {
@@ -81,14 +82,29 @@ public final class S3ImageExpiry {
             return true;
         } catch (ErrorResponseException e) {
             log.warn("the S3 server refused the image expiry rule ({}): stored images in bucket {} will NOT expire. "
-                            + "S3Proxy has no lifecycle API; MinIO and AWS S3 have one. Set a rule expiring prefix {} "
-                            + "after {} days on the server, or give the service the right to (s3:PutLifecycleConfiguration)",
+                            + "S3Proxy has no lifecycle API, MinIO and AWS S3 have one. Set a rule on the server that "
+                            + "expires prefix {} after {} days, or grant the service s3:PutLifecycleConfiguration",
                     e.errorResponse().code(), bucket, StorageKeys.IMAGES, images.lifecycleDays());
         } catch (Exception e) {
             log.warn("setting the image expiry rule on bucket {} failed ({}): stored images will not expire; "
                     + "it is tried again at the next start", bucket, e.getClass().getSimpleName());
         }
         return false;
+    }
+
+    /**
+     * The bucket's rules, or null when it has none. A server without the lifecycle API has none either: the rule is
+     * still sent, so that the warning says what the server answered to it.
+     */
+    private static LifecycleConfiguration currentRules(MinioClient client, String bucket) throws Exception {
+        try {
+            return client.getBucketLifecycle(GetBucketLifecycleArgs.builder().bucket(bucket).build());
+        } catch (ErrorResponseException e) {
+            if (NOT_IMPLEMENTED.equals(e.errorResponse().code())) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private boolean sameAsOurs(LifecycleRule rule) {
