@@ -5,18 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A {@link BlobStore} on the local filesystem: each key is a file below the root directory.
@@ -98,7 +100,7 @@ public final class FileBlobStore implements BlobStore {
         }
         FileTime limit = FileTime.from(cutoff);
         return deleteFiles(resolve(folder.substring(0, folder.length() - 1)),
-                file -> !isTemporary(file) && lastModified(file).compareTo(limit) < 0);
+                (file, attributes) -> !isTemporary(file) && attributes.lastModifiedTime().compareTo(limit) < 0);
     }
 
     /**
@@ -109,24 +111,38 @@ public final class FileBlobStore implements BlobStore {
      * @return how many files were deleted
      */
     public int deleteAbandonedTemporaryFiles() {
-        return deleteFiles(root, file -> isTemporary(file) && !file.getFileName().toString().startsWith(RUN_PREFIX));
+        return deleteFiles(root, (file, attributes) -> isTemporary(file)
+                && !file.getFileName().toString().startsWith(RUN_PREFIX));
     }
 
-    private int deleteFiles(Path start, Predicate<Path> doomed) {
+    /** Deletes the regular files below {@code start} that are {@code doomed}; files that vanish meanwhile are skipped. */
+    private int deleteFiles(Path start, BiPredicate<Path, BasicFileAttributes> doomed) {
         if (!Files.isDirectory(start)) {
             return 0;
         }
-        int deleted = 0;
-        try (Stream<Path> files = Files.walk(start)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(file) && doomed.test(file) && Files.deleteIfExists(file)) {
-                    deleted++;
+        int[] deleted = {0};
+        try {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    if (attributes.isRegularFile() && doomed.test(file, attributes) && Files.deleteIfExists(file)) {
+                        deleted[0]++;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
-            }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // renamed into place (a temporary file) or deleted meanwhile
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean " + root.relativize(start), e);
         }
-        return deleted;
+        return deleted[0];
     }
 
     /** The target's directory, created when missing; new directories are forced into their parents. */
@@ -176,14 +192,6 @@ public final class FileBlobStore implements BlobStore {
     private static boolean isTemporary(Path file) {
         String name = file.getFileName().toString();
         return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
-    }
-
-    private static FileTime lastModified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            return FileTime.from(Instant.MAX);
-        }
     }
 
     private Path resolve(String key) {
