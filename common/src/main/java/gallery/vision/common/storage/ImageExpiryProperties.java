@@ -3,6 +3,7 @@ package gallery.vision.common.storage;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
@@ -20,8 +21,8 @@ import java.time.Duration;
 @Validated
 @ConfigurationProperties("gallery.images")
 public record ImageExpiryProperties(
-        @NotNull(message = "IMAGE_TTL must be set") Duration ttl,
-        @NotNull(message = "IMAGE_SWEEP_INTERVAL must be set") Duration sweepInterval) {
+        @DefaultValue("7d") @NotNull(message = "IMAGE_TTL must be set") Duration ttl,
+        @DefaultValue("1h") @NotNull(message = "IMAGE_SWEEP_INTERVAL must be set") Duration sweepInterval) {
 
     private static final Duration DAY = Duration.ofDays(1);
 

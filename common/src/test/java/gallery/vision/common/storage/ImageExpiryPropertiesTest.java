@@ -22,8 +22,7 @@ class ImageExpiryPropertiesTest {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
                 .withUserConfiguration(FileStorageConfiguration.class)
-                .withBean(FileBlobStore.class, () -> new FileBlobStore(dataDir))
-                .withPropertyValues("gallery.images.ttl=7d", "gallery.images.sweep-interval=1h");
+                .withBean(FileBlobStore.class, () -> new FileBlobStore(dataDir));
     }
 
     @ParameterizedTest
@@ -36,8 +35,11 @@ class ImageExpiryPropertiesTest {
     }
 
     @Test
-    void startsTheSweeperInEmbeddedMode() {
-        embedded().run(context -> assertThat(context).hasNotFailed().hasSingleBean(FileStoreSweeper.class));
+    void startsTheSweeperInEmbeddedModeWithSevenDaysByDefault() {
+        embedded().run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(FileStoreSweeper.class);
+            assertThat(context.getBean(ImageExpiryProperties.class).ttl()).isEqualTo(java.time.Duration.ofDays(7));
+        });
     }
 
     @Test
