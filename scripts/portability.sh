@@ -73,7 +73,9 @@ arm64_sysroot() {
   fi
   local debs
   debs=$(mktemp -d)
-  chmod 755 "$debs"  # apt downloads as its _apt user
+  if [ "$(id -u)" -eq 0 ] && id _apt >/dev/null 2>&1; then
+    chown _apt "$debs"  # as root, apt downloads as its sandbox user _apt
+  fi
   log "downloading ${wanted[*]}" >&2
   (cd "$debs" && apt-get download -q "${wanted[@]}" >&2)
   rm -rf "$sysroot.new"
