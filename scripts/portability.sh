@@ -23,6 +23,7 @@
 #   PORTABILITY_X86_CPU  QEMU CPU model without AVX for the x86-64 run, default Westmere
 #   PORTABILITY_CACHE    sysroot cache, default ~/.cache/gallery-vision/portability
 set -euo pipefail
+shopt -s inherit_errexit  # a failing step inside $(...) stops the script too
 cd "$(dirname "$0")/.."
 repo=$PWD
 
@@ -85,6 +86,8 @@ arm64_sysroot() {
     dpkg-deb -x "$deb" "$sysroot.new"
   done
   (cd "$debs" && ls ./*.deb) > "$sysroot.new/.packages"
+  [ -x "$sysroot.new/usr/lib/jvm/java-17-openjdk-arm64/bin/java" ] \
+    || fail "the arm64 packages did not contain usr/lib/jvm/java-17-openjdk-arm64/bin/java"
   rm -rf "$debs" "$sysroot"
   mv "$sysroot.new" "$sysroot"
   cp "$sysroot/.packages" "$stamp"
@@ -109,6 +112,7 @@ analyze() {
   log "$name: done in $(cat "$out/$name.time") (JVM start included)"
 }
 
+[ "$(uname -m)" = x86_64 ] || fail "runs on an x86-64 host (the native run is the x86-64 reference)"
 [ -f "$jar" ] || fail "$jar is missing: build first (mvn -B -q -DskipTests package)"
 images=("$@")
 if [ ${#images[@]} -eq 0 ]; then
