@@ -14,6 +14,8 @@ public enum ApiError {
     NOT_FOUND(404, "no such route: %s %s"),
     METHOD_NOT_ALLOWED(405, "method %s is not allowed on %s"),
     BAD_REQUEST(400, "bad request: %s"),
+    UNKNOWN_ANALYSIS(400, "unknown analysis '%s'; known analyses: embeddings, objects, faces"),
+    JOB_NOT_FOUND(404, "no such job: %s"),
     IMAGE_REJECTED(422, "image could not be analyzed: %s"),
     MODEL_NOT_INSTALLED(503, "model for %s is not installed"),
     QUEUE_FULL(503, "too many images are waiting for analysis, retry later"),

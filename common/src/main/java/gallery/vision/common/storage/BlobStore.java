@@ -1,5 +1,6 @@
 package gallery.vision.common.storage;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,4 +18,10 @@ public interface BlobStore {
 
     /** Whether a value is stored under the key. */
     boolean exists(String key);
+
+    /** Removes the value under the key; nothing happens when there is none. */
+    void delete(String key);
+
+    /** Every key that starts with {@code prefix} (a folder such as {@code jobs/records/}), in no particular order. */
+    List<String> keys(String prefix);
 }

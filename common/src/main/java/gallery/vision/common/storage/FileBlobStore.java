@@ -1,18 +1,25 @@
 package gallery.vision.common.storage;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A {@link BlobStore} on the local filesystem: each key is a file below the root directory. Values are written to a
- * temporary file in the target directory and moved into place atomically, so a crash never leaves half a value.
+ * temporary file in the target directory, forced to the disk and moved into place atomically, so a crash never leaves
+ * half a value (nor, after the move, an empty one). Temporary files start with a dot and are never listed as keys.
  */
 public final class FileBlobStore implements BlobStore {
 
@@ -50,7 +57,13 @@ public final class FileBlobStore implements BlobStore {
             Path dir = Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(dir, ".put-", ".tmp");
             try {
-                Files.write(temp, value);
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    ByteBuffer buffer = ByteBuffer.wrap(value);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    channel.force(true);
+                }
                 moveIntoPlace(temp, target);
             } finally {
                 Files.deleteIfExists(temp);
@@ -63,6 +76,33 @@ public final class FileBlobStore implements BlobStore {
     @Override
     public boolean exists(String key) {
         return Files.isRegularFile(resolve(key));
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(resolve(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + key, e);
+        }
+    }
+
+    @Override
+    public List<String> keys(String prefix) {
+        String folder = prefix.substring(0, prefix.lastIndexOf('/') + 1);
+        Path start = folder.isEmpty() ? root : resolve(folder.substring(0, folder.length() - 1));
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(start)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().startsWith("."))
+                    .map(file -> root.relativize(file).toString().replace(File.separatorChar, '/'))
+                    .filter(key -> key.startsWith(prefix))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + prefix, e);
+        }
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

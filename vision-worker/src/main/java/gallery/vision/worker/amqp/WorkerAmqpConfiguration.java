@@ -4,6 +4,7 @@ import gallery.vision.common.Routing;
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
+import gallery.vision.worker.bulk.InteractiveActivity;
 import gallery.vision.worker.catalog.ModelAnnouncer;
 import gallery.vision.worker.job.JobHandler;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -56,14 +57,14 @@ public class WorkerAmqpConfiguration {
 
     @Bean
     SimpleMessageListenerContainer jobContainer(ConnectionFactory connections, JobListener listener,
-                                                WorkerListenerProperties worker) {
+                                                WorkerListenerProperties worker, InteractiveActivity activity) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
         container.setQueueNames(Routing.JOBS_QUEUE);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setPrefetchCount(worker.prefetch());
         container.setConcurrentConsumers(worker.concurrency());
         container.setRecoveryInterval(RECOVERY_INTERVAL_MILLIS);
-        container.setMessageListener(listener);
+        container.setMessageListener(activity.tracking(listener));
         return container;
     }
 

@@ -20,7 +20,7 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(OnnxRuntimeProperties.class)
 public class FacesConfiguration {
 
-    /** The cache key of face answers; the answer itself reports only the name, as the seed does. */
+    /** The model of face answers: their cache key and their {@code model} and {@code version} fields. */
     public static final ModelRef MODEL = new ModelRef("face-api", "1.7.15");
 
     static {

@@ -1,0 +1,28 @@
+package gallery.vision.ingress.jobs;
+
+import gallery.vision.common.storage.BlobStore;
+import gallery.vision.ingress.config.IngressProperties;
+import gallery.vision.worker.bulk.BulkJobTopology;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Distributed mode's jobs: published to the bulk queue, which the workers consume after their interactive work;
+ * records and failures live in the bucket, so any ingress replica, or a restarted one, can report any job.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("distributed")
+@Import(BulkJobTopology.class)
+public class DistributedJobsConfiguration {
+
+    @Bean
+    AmqpBulkPublisher amqpBulkPublisher(BlobStore store, ConnectionFactory connections, IngressProperties ingress) {
+        RabbitTemplate template = new RabbitTemplate(connections);
+        template.setMandatory(true);
+        return new AmqpBulkPublisher(store, template, ingress.requestTimeout());
+    }
+}
