@@ -1,5 +1,6 @@
 package gallery.vision.ingress;
 
+import gallery.vision.ingress.support.EmbeddedIngressTest;
 import gallery.vision.common.image.TestJpegs;
 import gallery.vision.ingress.analysis.AnalysisService;
 import gallery.vision.ingress.support.BlockingTestAnalyzer;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import gallery.vision.ingress.support.NoModels;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,9 +29,7 @@ import static org.awaitility.Awaitility.await;
  * Embedded mode's in-process queue with one analysis thread and room for one waiting job: full queue, single
  * flight and stored answers. The analyzer is a test double that holds each job until the test releases it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1",
-        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}",
+@EmbeddedIngressTest(properties = {
         "WORKER_THREADS=1",
         "QUEUE_CAPACITY=1",
         "RETRY_AFTER=7s"})

@@ -1,12 +1,12 @@
 package gallery.vision.ingress;
 
+import gallery.vision.ingress.support.EmbeddedIngressTest;
 import gallery.vision.common.Sha1;
 import gallery.vision.ingress.support.Http;
 import gallery.vision.models.FaceApiPackage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -26,9 +26,7 @@ import static org.assertj.core.api.Assertions.within;
  * face-api demo photo, over real HTTP. Detailed parity with face-api lives in vision-worker's parity tests; this
  * checks the whole service answers what the original server answers for the seed's own sample (EXPECTED.md).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1",
-        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}"})
+@EmbeddedIngressTest
 class FacesHttpTest {
 
     private static final Path SEED_SAMPLE_2 = Path.of("../../shared/fixtures/seed/sample-2.jpg");

@@ -1,5 +1,6 @@
 package gallery.vision.ingress;
 
+import gallery.vision.ingress.support.EmbeddedIngressTest;
 import gallery.vision.common.image.TestJpegs;
 import gallery.vision.ingress.support.Http;
 import gallery.vision.ingress.support.RawHttp;
@@ -10,7 +11,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import gallery.vision.ingress.support.NoModels;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The seed's REST contract over real HTTP: every status code a client can meet, each with its JSON error. Runs
  * with no model installed (MODEL_DIR points at a directory whose manifest lists no model), so valid images reach the 503 that says so.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1",
-        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}"})
+@EmbeddedIngressTest
 class HttpContractTest {
 
     @DynamicPropertySource

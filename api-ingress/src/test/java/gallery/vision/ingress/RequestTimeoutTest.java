@@ -1,5 +1,6 @@
 package gallery.vision.ingress;
 
+import gallery.vision.ingress.support.EmbeddedIngressTest;
 import gallery.vision.common.image.TestJpegs;
 import gallery.vision.ingress.support.BlockingTestAnalyzer;
 import gallery.vision.ingress.support.HeldEmbeddingsAnalyzer;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import gallery.vision.ingress.support.NoModels;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,10 +17,7 @@ import org.springframework.context.annotation.Import;
 import static gallery.vision.ingress.support.JsonErrors.assertJsonError;
 
 /** A job that takes longer than REQUEST_TIMEOUT answers 504 with a JSON error, not a hang. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1",
-        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}",
-        "REQUEST_TIMEOUT=1s"})
+@EmbeddedIngressTest(properties = "REQUEST_TIMEOUT=1s")
 @Import(HeldEmbeddingsAnalyzer.class)
 class RequestTimeoutTest {
 

@@ -1,5 +1,6 @@
 package gallery.vision.it;
 
+import gallery.vision.common.DeploymentProfiles;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.common.storage.MinioClients;
 import gallery.vision.common.storage.S3BlobStore;
@@ -144,7 +145,7 @@ final class DistributedCluster implements AutoCloseable {
 
     private void startIngress() {
         SpringApplication app = new SpringApplication(ApiIngressApplication.class);
-        app.setAdditionalProfiles("distributed");
+        app.setAdditionalProfiles(DeploymentProfiles.DISTRIBUTED);
         app.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(CountingBlobStore.counting(ingressPuts)));
         ingress = app.run(args("--server.port=0", "--server.address=127.0.0.1"));
         port = Integer.parseInt(ingress.getEnvironment().getProperty("local.server.port"));

@@ -1,7 +1,8 @@
 package gallery.vision.it;
 
 import gallery.vision.common.AnalysisKind;
-import gallery.vision.common.Routing;
+import gallery.vision.common.jobs.JobRouting;
+import gallery.vision.common.storage.StorageKeys;
 import gallery.vision.common.Sha1;
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
@@ -92,7 +93,7 @@ class DistributedModeTest {
     @Test
     void storesTheImageOnceUnderItsContentAddress() {
         byte[] jpeg = TestJpegs.unique();
-        String imageKey = Routing.imageKey(Sha1.hex(jpeg));
+        String imageKey = StorageKeys.imageKey(Sha1.hex(jpeg));
 
         assertThat(cluster.post("/faces", jpeg).statusCode()).isEqualTo(200);
         assertThat(cluster.post("/embeddings", jpeg).statusCode()).isEqualTo(503);
@@ -184,7 +185,7 @@ class DistributedModeTest {
         byte[] jpeg = TestJpegs.unique();
         String sha1 = Sha1.hex(jpeg);
         // The stored image is damaged: the ingress skips the upload (the key is taken), every worker fails to decode.
-        cluster.store().put(Routing.imageKey(sha1), "not a JPEG at all".getBytes());
+        cluster.store().put(StorageKeys.imageKey(sha1), "not a JPEG at all".getBytes());
 
         HttpResponse<String> response = cluster.post("/faces", jpeg);
 
@@ -197,9 +198,9 @@ class DistributedModeTest {
     private static List<String> parkedSha1s() {
         RabbitTemplate template = new RabbitTemplate(cluster.broker.connections());
         List<String> sha1s = new java.util.ArrayList<>();
-        for (Message parked = template.receive(Routing.DEAD_LETTER_QUEUE, 5_000); parked != null;
-             parked = template.receive(Routing.DEAD_LETTER_QUEUE, 500)) {
-            sha1s.add(parked.getMessageProperties().getHeader(Routing.HEADER_SHA1));
+        for (Message parked = template.receive(JobRouting.DEAD_LETTER_QUEUE, 5_000); parked != null;
+             parked = template.receive(JobRouting.DEAD_LETTER_QUEUE, 500)) {
+            sha1s.add(parked.getMessageProperties().getHeader(JobRouting.HEADER_SHA1));
         }
         return sha1s;
     }

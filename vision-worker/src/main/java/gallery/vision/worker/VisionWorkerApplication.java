@@ -1,5 +1,7 @@
 package gallery.vision.worker;
 
+import gallery.vision.common.DeploymentProfiles;
+import gallery.vision.common.storage.S3StorageConfiguration;
 import gallery.vision.worker.config.WorkerCoreConfiguration;
 import gallery.vision.worker.djl.DjlPrivacy;
 import org.springframework.boot.SpringApplication;
@@ -12,10 +14,8 @@ import org.springframework.context.annotation.Import;
  * the file never shadows the ingress' own when the worker is embedded there.
  */
 @SpringBootApplication
-@Import(WorkerCoreConfiguration.class)
+@Import({WorkerCoreConfiguration.class, S3StorageConfiguration.class})
 public class VisionWorkerApplication {
-
-    public static final String DISTRIBUTED_PROFILE = "distributed";
 
     public static void main(String[] args) {
         DjlPrivacy.ensure();
@@ -27,7 +27,7 @@ public class VisionWorkerApplication {
     /** The worker's settings file and profile; also used by tests that start workers in-process. */
     public static SpringApplication configure(SpringApplication app) {
         app.setDefaultProperties(java.util.Map.of("spring.config.name", "vision-worker"));
-        app.setAdditionalProfiles(DISTRIBUTED_PROFILE);
+        app.setAdditionalProfiles(DeploymentProfiles.DISTRIBUTED);
         return app;
     }
 }

@@ -3,6 +3,7 @@ package gallery.vision.ingress.analysis;
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.Sha1;
+import gallery.vision.common.image.ImageSource;
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.ingress.config.IngressProperties;
@@ -17,19 +18,34 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * From posted bytes to an answer: answers from the store when the current model has already seen the image, and
  * otherwise validates the JPEG and dispatches one job per (analysis, image) however many requests ask for it at once.
+ *
+ * <p>The one deadline of a request is set here: each request waits at most {@code REQUEST_TIMEOUT} for the shared
+ * job, then fails with {@link ApiError#TIMEOUT}. A job keeps running while anyone waits for it; when the last
+ * request waiting for it gives up, its future is cancelled so that the dispatcher can let it go. Thread-safe.
  */
 @Service
 public class AnalysisService {
+
+    /** One dispatched job and the number of requests waiting for it (guarded by the map's per-key lock). */
+    private static final class Flight {
+        final CompletableFuture<byte[]> answer;
+        int waiters;
+
+        Flight(CompletableFuture<byte[]> answer) {
+            this.answer = answer;
+        }
+    }
 
     private final JpegDecoder decoder;
     private final StoredAnswers stored;
     private final JobDispatcher dispatcher;
     private final Duration timeout;
-    private final ConcurrentMap<String, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Flight> inFlight = new ConcurrentHashMap<>();
 
     public AnalysisService(JpegDecoder decoder, StoredAnswers stored, JobDispatcher dispatcher,
                            IngressProperties ingress) {
@@ -41,11 +57,14 @@ public class AnalysisService {
 
     /**
      * Validates synchronously (throwing {@link gallery.vision.common.ApiException} for bad input) and returns the
-     * answer's JSON bytes when ready; the future fails with {@link ApiError#TIMEOUT} after {@code REQUEST_TIMEOUT}.
+     * answer's JSON bytes when ready. The future fails with an {@link gallery.vision.common.ApiException} for every
+     * failure a client should see as such ({@link ApiError#TIMEOUT} after {@code REQUEST_TIMEOUT}); with anything
+     * else only for a bug, which the web layer logs with its stack trace and answers 500.
      */
     public CompletableFuture<byte[]> analyze(AnalysisKind kind, byte[] jpeg) {
         // A stored answer exists only for bytes that decoded before, so it is looked up before decoding: a cached
-        // answer then costs a hash and one store read, not a full decode.
+        // answer then costs a hash and one store read, not a full decode. This is the only lookup: dispatched jobs
+        // are computed without looking again.
         String sha1 = Sha1.hex(jpeg);
         Optional<byte[]> answer = stored.find(kind, sha1);
         if (answer.isPresent()) {
@@ -53,16 +72,39 @@ public class AnalysisService {
         }
         RgbImage image = decoder.decode(jpeg);
         String flightKey = kind.path() + "/" + sha1;
-        CompletableFuture<byte[]> shared = inFlight.computeIfAbsent(flightKey,
-                key -> dispatcher.dispatch(new AnalysisJob(kind, sha1, jpeg, image)));
-        shared.whenComplete((bytes, failure) -> inFlight.remove(flightKey, shared));
-        return shared.copy()
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(Failures.toApiException(failure, timeout)));
+        Flight flight = inFlight.compute(flightKey, (key, current) -> {
+            Flight joined = current != null ? current
+                    : new Flight(dispatcher.dispatch(new AnalysisJob(kind, sha1, ImageSource.decoded(jpeg, image))));
+            joined.waiters++;
+            return joined;
+        });
+        flight.answer.whenComplete((bytes, failure) -> inFlight.remove(flightKey, flight));
+        return withDeadline(flight.answer.copy()).whenComplete((bytes, failure) -> leave(flightKey, flight));
     }
 
     /** Number of distinct jobs currently awaited. */
     public int inFlight() {
         return inFlight.size();
+    }
+
+    private CompletableFuture<byte[]> withDeadline(CompletableFuture<byte[]> answer) {
+        return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(failure instanceof TimeoutException
+                        ? ApiError.TIMEOUT.exception(timeout) : failure));
+    }
+
+    /** A request stops waiting; the last one to leave a job that has not finished cancels it. */
+    private void leave(String flightKey, Flight flight) {
+        boolean[] abandoned = {false};
+        inFlight.computeIfPresent(flightKey, (key, current) -> {
+            if (current != flight || --current.waiters > 0) {
+                return current;
+            }
+            abandoned[0] = !current.answer.isDone();
+            return null;
+        });
+        if (abandoned[0]) {
+            flight.answer.cancel(false);
+        }
     }
 }

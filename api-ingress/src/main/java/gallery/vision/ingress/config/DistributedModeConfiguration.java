@@ -2,19 +2,19 @@ package gallery.vision.ingress.config;
 
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiException;
-import gallery.vision.common.Routing;
-import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.DeploymentProfiles;
+import gallery.vision.common.image.ImageConfiguration;
+import gallery.vision.common.jobs.JobTopology;
 import gallery.vision.common.storage.BlobStore;
+import gallery.vision.common.storage.S3StorageConfiguration;
+import gallery.vision.common.storage.StorageKeys;
 import gallery.vision.ingress.dispatch.StoredAnswers;
+import gallery.vision.ingress.models.ModelCatalog;
 import gallery.vision.ingress.dispatch.amqp.AmqpJobDispatcher;
 import gallery.vision.ingress.dispatch.amqp.AnnouncedModels;
-import gallery.vision.worker.amqp.JobTopology;
-import gallery.vision.worker.config.ImageProperties;
-import gallery.vision.worker.storage.S3StorageConfiguration;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -32,9 +32,8 @@ import java.time.Duration;
  * model versions the workers announced.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("distributed")
-@Import({S3StorageConfiguration.class, JobTopology.class})
-@EnableConfigurationProperties(ImageProperties.class)
+@Profile(DeploymentProfiles.DISTRIBUTED)
+@Import({S3StorageConfiguration.class, JobTopology.class, ImageConfiguration.class})
 public class DistributedModeConfiguration {
 
     /** How long ingress trusts a model announcement it has read before reading it again. */
@@ -45,7 +44,7 @@ public class DistributedModeConfiguration {
     HealthIndicator storageHealthIndicator(BlobStore store) {
         return () -> {
             try {
-                store.exists(Routing.modelKey(AnalysisKind.FACES));
+                store.exists(StorageKeys.modelKey(AnalysisKind.FACES));
                 return Health.up().build();
             } catch (ApiException e) {
                 return Health.down().withDetail("error", e.getMessage()).build();
@@ -54,36 +53,40 @@ public class DistributedModeConfiguration {
     }
 
     @Bean
-    JpegDecoder jpegDecoder(ImageProperties image) {
-        return new JpegDecoder(image.maxPixels());
-    }
-
-    @Bean
     AnnouncedModels announcedModels(BlobStore store, JsonMapper json) {
         return new AnnouncedModels(store, json, Clock.systemUTC(), ANNOUNCEMENT_TTL);
     }
 
+    /** {@code GET /models}: what the workers announced. */
     @Bean
-    StoredAnswers storedAnswers(AnnouncedModels models, BlobStore store) {
-        return (kind, sha1) -> models.current(kind).flatMap(model -> store.get(Routing.resultKey(kind, model, sha1)));
+    ModelCatalog announcedModelCatalog(AnnouncedModels announced) {
+        return announced::current;
     }
 
-    /** A template of its own: the async template takes over its confirm and return callbacks. */
     @Bean
-    AsyncRabbitTemplate jobTemplate(ConnectionFactory connections, IngressProperties ingress) {
+    StoredAnswers storedAnswers(AnnouncedModels models, BlobStore store) {
+        return (kind, sha1) -> models.current(kind).flatMap(model -> store.get(StorageKeys.resultKey(kind, model, sha1)));
+    }
+
+    /**
+     * A template of its own: the async template takes over its confirm and return callbacks. It sets no receive
+     * timeout: the request's deadline is {@code AnalysisService}'s alone, and a reply nobody waits for any more is
+     * dropped when its future is cancelled.
+     */
+    @Bean
+    AsyncRabbitTemplate jobTemplate(ConnectionFactory connections) {
         RabbitTemplate template = new RabbitTemplate(connections);
         template.setMandatory(true);
         AsyncRabbitTemplate async = new AsyncRabbitTemplate(template);
         async.setEnableConfirms(true);
         async.setMandatory(true);
-        async.setReceiveTimeout(ingress.requestTimeout().toMillis());
+        async.setReceiveTimeout(0);
         return async;
     }
 
     @Bean
-    AmqpJobDispatcher amqpJobDispatcher(BlobStore store, AsyncRabbitTemplate jobTemplate, IngressProperties ingress,
-                                        ConnectionFactory connections) {
-        AmqpJobDispatcher dispatcher = new AmqpJobDispatcher(store, jobTemplate, ingress.requestTimeout());
+    AmqpJobDispatcher amqpJobDispatcher(BlobStore store, AsyncRabbitTemplate jobTemplate, ConnectionFactory connections) {
+        AmqpJobDispatcher dispatcher = new AmqpJobDispatcher(store, jobTemplate);
         connections.addConnectionListener(dispatcher);
         return dispatcher;
     }

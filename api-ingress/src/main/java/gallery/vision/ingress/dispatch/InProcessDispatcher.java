@@ -1,8 +1,6 @@
 package gallery.vision.ingress.dispatch;
 
 import gallery.vision.common.ApiError;
-import gallery.vision.worker.analysis.AnalyzerRegistry;
-import gallery.vision.worker.job.JobHandler;
 import org.springframework.beans.factory.DisposableBean;
 
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,29 +10,30 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * Embedded mode's dispatcher: a fixed pool of analysis threads in front of a bounded queue. A job that finds the
- * queue full fails at once with {@link ApiError#QUEUE_FULL} (503 with {@code Retry-After}) instead of piling up.
+ * Embedded mode's dispatcher: a fixed pool of analysis threads in front of a bounded queue. A job whose model is not
+ * installed fails at once with {@link ApiError#MODEL_NOT_INSTALLED}; a job that finds the queue full fails at once
+ * with {@link ApiError#QUEUE_FULL} (503 with {@code Retry-After}) instead of piling up. A job cancelled while it
+ * waits in the queue is skipped when its turn comes; a running one finishes and stores its answer. Thread-safe.
  */
 public final class InProcessDispatcher implements JobDispatcher, DisposableBean {
 
-    private final AnalyzerRegistry analyzers;
-    private final JobHandler handler;
+    private final LocalAnalysis analysis;
     private final ThreadPoolExecutor executor;
 
-    public InProcessDispatcher(AnalyzerRegistry analyzers, JobHandler handler, int threads, int queueCapacity) {
-        this.analyzers = analyzers;
-        this.handler = handler;
+    public InProcessDispatcher(LocalAnalysis analysis, int threads, int queueCapacity) {
+        this.analysis = analysis;
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(queueCapacity), namedThreads(), new ThreadPoolExecutor.AbortPolicy());
     }
 
     @Override
     public CompletableFuture<byte[]> dispatch(AnalysisJob job) {
-        analyzers.require(job.kind());
+        Supplier<byte[]> work = analysis.prepare(job);
         try {
-            return CompletableFuture.supplyAsync(() -> handler.handle(job.kind(), job.sha1(), job::image), executor);
+            return CompletableFuture.supplyAsync(work, executor);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(ApiError.QUEUE_FULL.exception());
         }

@@ -2,10 +2,10 @@ package gallery.vision.ingress.jobs;
 
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
-import gallery.vision.common.Routing;
-import gallery.vision.common.jobs.BulkJobs;
+import gallery.vision.common.jobs.JobMessages;
+import gallery.vision.common.jobs.JobRouting;
 import gallery.vision.common.storage.BlobStore;
-import gallery.vision.worker.bulk.BulkJobMessages;
+import gallery.vision.common.storage.StorageKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Distributed mode's launcher: stores the image in the bucket (unless it is there) and publishes one persistent
- * bulk job for all missing analyses to {@link BulkJobs#QUEUE}, without reply-to, and waits for the broker's confirm:
+ * bulk job for all missing analyses to {@link JobRouting#BULK_QUEUE}, without reply-to, and waits for the broker's confirm:
  * once this returns, the job survives a restart of the ingress, of the broker (a quorum queue) and of any worker.
  * Thread-safe, as {@link RabbitTemplate} is.
  */
@@ -44,13 +44,13 @@ public final class AmqpBulkPublisher implements JobLauncher {
         if (missing.isEmpty()) {
             return;
         }
-        String key = Routing.imageKey(job.sha1());
+        String key = StorageKeys.imageKey(job.sha1());
         if (jpeg != null && !store.exists(key)) {
             store.put(key, jpeg);
         }
         CorrelationData confirm = new CorrelationData(job.id());
         try {
-            template.send("", BulkJobs.QUEUE, BulkJobMessages.job(job.sha1(), missing), confirm);
+            template.send("", JobRouting.BULK_QUEUE, JobMessages.bulkJob(job.sha1(), missing), confirm);
             CorrelationData.Confirm outcome = confirm.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!outcome.ack() || confirm.getReturned() != null) {
                 log.warn("broker refused bulk job for {}: {}", job.sha1(), outcome.reason());

@@ -2,11 +2,10 @@ package gallery.vision.ingress.jobs;
 
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
-import gallery.vision.common.Routing;
 import gallery.vision.common.image.JpegDecoder;
-import gallery.vision.common.image.RgbImage;
+import gallery.vision.common.image.ImageSource;
 import gallery.vision.common.storage.BlobStore;
-import gallery.vision.worker.bulk.BulkAnalysis;
+import gallery.vision.common.storage.StorageKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Embedded mode's bulk lane: one thread, apart from the interactive analysis threads, that runs jobs in the order
- * they came, each analysis only when no interactive request waits or runs ({@link BulkAnalysis}'s gate). The image
+ * they came, each analysis only when no interactive request waits or runs (the {@link LocalBulkAnalysis}' gate). The image
  * is kept under {@code DATA_DIR} while a job needs it (so a restart can resume the job) and deleted after.
  *
  * <p>One thread means two jobs of the same image never run at once: the second finds the first one's answers
@@ -31,7 +30,7 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBulkLane.class);
 
-    private final BulkAnalysis analysis;
+    private final LocalBulkAnalysis analysis;
     private final BlobStore store;
     private final JpegDecoder decoder;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
@@ -43,7 +42,7 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
     private final Map<String, Integer> imageUsers = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    public EmbeddedBulkLane(BulkAnalysis analysis, BlobStore store, JpegDecoder decoder) {
+    public EmbeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder) {
         this.analysis = analysis;
         this.store = store;
         this.decoder = decoder;
@@ -57,7 +56,7 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
         String sha1 = job.sha1();
         imageUsers.compute(sha1, (key, users) -> {
             if (users == null && jpeg != null) {
-                store.put(Routing.imageKey(sha1), jpeg);
+                store.put(StorageKeys.imageKey(sha1), jpeg);
             }
             return users == null ? 1 : users + 1;
         });
@@ -72,7 +71,7 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
     private void run(String sha1, List<AnalysisKind> kinds) {
         running.add(sha1);
         try {
-            analysis.run(sha1, kinds, () -> load(sha1), ApiError.INTERNAL.exception());
+            analysis.run(sha1, kinds, ImageSource.fetched(() -> load(sha1), decoder));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -84,17 +83,16 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
         release(sha1);
     }
 
-    private RgbImage load(String sha1) {
-        byte[] jpeg = store.get(Routing.imageKey(sha1))
+    private byte[] load(String sha1) {
+        return store.get(StorageKeys.imageKey(sha1))
                 .orElseThrow(() -> ApiError.IMAGE_REJECTED.exception("the image is no longer stored"));
-        return decoder.decode(jpeg);
     }
 
     /** Deletes the image once no launched job needs it any more. */
     private void release(String sha1) {
         imageUsers.compute(sha1, (key, users) -> {
             if (users == null || users <= 1) {
-                store.delete(Routing.imageKey(sha1));
+                store.delete(StorageKeys.imageKey(sha1));
                 return null;
             }
             return users - 1;

@@ -1,12 +1,8 @@
 package gallery.vision.ingress.jobs;
 
+import gallery.vision.common.DeploymentProfiles;
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.storage.BlobStore;
-import gallery.vision.ingress.analysis.AnalysisService;
-import gallery.vision.worker.bulk.AnalysisFailures;
-import gallery.vision.worker.bulk.BulkAnalysis;
-import gallery.vision.worker.bulk.InteractiveFirstGate;
-import gallery.vision.worker.job.JobHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,19 +12,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Embedded mode's jobs: the bulk lane beside the interactive analysis threads, gated on the synchronous requests
- * in flight, and unfinished jobs resumed once the service is ready.
+ * Embedded mode's jobs: the bulk lane beside the interactive analysis threads (its {@link LocalBulkAnalysis}, gated
+ * on the synchronous requests in flight, comes from {@code EmbeddedModeConfiguration}), and unfinished jobs resumed
+ * once the service is ready.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("!distributed")
+@Profile(DeploymentProfiles.EMBEDDED)
 public class EmbeddedJobsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedJobsConfiguration.class);
 
     @Bean
-    EmbeddedBulkLane embeddedBulkLane(JobHandler handler, AnalysisFailures failures, AnalysisService interactive,
-                                      BlobStore store, JpegDecoder decoder) {
-        BulkAnalysis analysis = new BulkAnalysis(handler, failures, new InteractiveFirstGate(interactive::inFlight));
+    EmbeddedBulkLane embeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder) {
         return new EmbeddedBulkLane(analysis, store, decoder);
     }
 

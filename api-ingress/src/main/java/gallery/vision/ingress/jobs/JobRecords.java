@@ -1,7 +1,7 @@
 package gallery.vision.ingress.jobs;
 
-import gallery.vision.common.jobs.JobStorageKeys;
 import gallery.vision.common.storage.BlobStore;
+import gallery.vision.common.storage.StorageKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
@@ -23,23 +23,23 @@ public final class JobRecords {
     }
 
     public void save(JobRecord job) {
-        store.put(JobStorageKeys.recordKey(job.id()), json.writeValueAsBytes(job));
+        store.put(StorageKeys.jobKey(job.id()), json.writeValueAsBytes(job));
     }
 
     /** The job, or empty for an unknown (or forgotten) id, including anything that is not a job id. */
     public Optional<JobRecord> find(String id) {
-        if (!JobStorageKeys.isJobId(id)) {
+        if (!StorageKeys.isJobId(id)) {
             return Optional.empty();
         }
-        return store.get(JobStorageKeys.recordKey(id)).map(bytes -> json.readValue(bytes, JobRecord.class));
+        return store.get(StorageKeys.jobKey(id)).map(bytes -> json.readValue(bytes, JobRecord.class));
     }
 
     public void delete(String id) {
-        store.delete(JobStorageKeys.recordKey(id));
+        store.delete(StorageKeys.jobKey(id));
     }
 
     /** The ids of every stored job. */
     public List<String> ids() {
-        return store.keys(JobStorageKeys.RECORDS).stream().map(JobStorageKeys::jobIdOf).filter(Objects::nonNull).toList();
+        return store.keys(StorageKeys.JOBS).stream().map(StorageKeys::jobIdOf).filter(Objects::nonNull).toList();
     }
 }

@@ -3,8 +3,8 @@ package gallery.vision.ingress.jobs;
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.answer.Timestamps;
 import gallery.vision.common.jobs.AnalysisFailure;
+import gallery.vision.common.jobs.AnalysisFailures;
 import gallery.vision.ingress.dispatch.StoredAnswers;
-import gallery.vision.worker.bulk.AnalysisFailures;
 import tools.jackson.databind.util.RawValue;
 
 import java.nio.charset.StandardCharsets;

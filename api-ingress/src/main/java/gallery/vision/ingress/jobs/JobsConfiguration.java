@@ -1,9 +1,9 @@
 package gallery.vision.ingress.jobs;
 
 import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.jobs.AnalysisFailures;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.ingress.dispatch.StoredAnswers;
-import gallery.vision.worker.bulk.AnalysisFailures;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

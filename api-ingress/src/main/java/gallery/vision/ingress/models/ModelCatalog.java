@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The model that answers an analysis here: the installed analyzer's in embedded mode, the one the workers announced
- * in distributed mode. Implementations are thread-safe.
+ * in distributed mode (each mode's configuration provides it). Implementations are thread-safe.
  */
 @FunctionalInterface
 public interface ModelCatalog {

@@ -10,18 +10,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.concurrent.CompletableFuture;
 
-/** The seed's three analysis routes: a raw JPEG body in, the answer's JSON out. */
+/**
+ * The seed's three analysis routes: a raw JPEG body in, the answer's JSON out. The answer's future is returned as it
+ * is; a failure, synchronous or not, reaches {@link ApiExceptionHandler} like any other.
+ */
 @RestController
 public class AnalysisController {
 
     private final RequestBodies bodies;
     private final AnalysisService analysis;
-    private final ApiErrorRenderer errors;
 
-    public AnalysisController(RequestBodies bodies, AnalysisService analysis, ApiErrorRenderer errors) {
+    public AnalysisController(RequestBodies bodies, AnalysisService analysis) {
         this.bodies = bodies;
         this.analysis = analysis;
-        this.errors = errors;
     }
 
     @PostMapping(path = "/embeddings", consumes = MediaType.IMAGE_JPEG_VALUE)
@@ -41,8 +42,7 @@ public class AnalysisController {
 
     private CompletableFuture<ResponseEntity<byte[]>> analyze(AnalysisKind kind, HttpServletRequest request) {
         byte[] jpeg = bodies.read(request);
-        return analysis.analyze(kind, jpeg).handle((answer, failure) -> failure == null
-                ? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer)
-                : errors.render(failure));
+        return analysis.analyze(kind, jpeg)
+                .thenApply(answer -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer));
     }
 }

@@ -2,10 +2,7 @@ package gallery.vision.ingress.web;
 
 import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
-import gallery.vision.ingress.analysis.Failures;
 import gallery.vision.ingress.config.IngressProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,8 +18,6 @@ import java.util.Map;
 @Component
 public class ApiErrorRenderer {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiErrorRenderer.class);
-
     private final JsonMapper json;
     private final IngressProperties ingress;
 
@@ -33,15 +28,6 @@ public class ApiErrorRenderer {
 
     public ResponseEntity<byte[]> render(ApiException exception) {
         return render(exception.error(), exception.getMessage(), HttpHeaders.EMPTY);
-    }
-
-    /** Renders the failure of an asynchronous job; anything that is not an {@link ApiException} is a 500. */
-    public ResponseEntity<byte[]> render(Throwable failure) {
-        ApiException api = Failures.toApiException(failure, ingress.requestTimeout());
-        if (api.error() == ApiError.INTERNAL) {
-            log.error("analysis failed unexpectedly", failure);
-        }
-        return render(api);
     }
 
     public ResponseEntity<byte[]> render(ApiError error, String message, HttpHeaders extraHeaders) {

@@ -16,7 +16,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.io.UncheckedIOException;
 
-/** Maps every failure of a request, ours or Spring MVC's, to its {@link ApiError}. */
+/**
+ * The one place that maps a failed request, ours or Spring MVC's, synchronous or the failed future of an analysis,
+ * to its {@link ApiError}. Our failures arrive as {@link ApiException}s, made where they happen; anything else is a
+ * bug, logged here with its own stack trace and answered 500.
+ */
 @RestControllerAdvice
 public class ApiExceptionHandler {
 

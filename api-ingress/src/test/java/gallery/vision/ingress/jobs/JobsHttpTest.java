@@ -1,16 +1,17 @@
 package gallery.vision.ingress.jobs;
 
 import gallery.vision.common.AnalysisKind;
-import gallery.vision.common.Routing;
+import gallery.vision.common.Sha1;
+import gallery.vision.common.storage.StorageKeys;
 import gallery.vision.common.image.TestJpegs;
 import gallery.vision.common.storage.BlobStore;
+import gallery.vision.ingress.support.EmbeddedIngressTest;
 import gallery.vision.ingress.support.Http;
 import gallery.vision.models.FaceApiPackage;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,9 +30,7 @@ import static org.awaitility.Awaitility.await;
  * {@code POST /jobs}, {@code GET /jobs/{id}} and {@code GET /models} in embedded mode with the models the build
  * converted, over real HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1",
-        "DATA_DIR=${java.io.tmpdir}/gallery-vision-test/${random.uuid}"})
+@EmbeddedIngressTest
 class JobsHttpTest {
 
     @LocalServerPort
@@ -59,7 +58,7 @@ class JobsHttpTest {
         JsonNode job = json(accepted);
         String id = job.get("id").asString();
         assertThat(accepted.headers().firstValue("Location")).hasValue("/jobs/" + id);
-        assertThat(job.get("srcSha1sum").asString()).isEqualTo(gallery.vision.common.Sha1.hex(jpeg));
+        assertThat(job.get("srcSha1sum").asString()).isEqualTo(Sha1.hex(jpeg));
         assertThat(job.get("status").asString()).isIn("queued", "running");
         assertThat(accepted.headers().firstValue("Retry-After")).isPresent();
 
@@ -68,7 +67,7 @@ class JobsHttpTest {
         assertThat(done.has("errors")).isFalse();
         for (AnalysisKind kind : AnalysisKind.values()) {
             // Forget the stored answer, so that the synchronous route computes it again rather than reading it.
-            store.delete(Routing.resultKey(kind, analyzers.model(kind).orElseThrow(), gallery.vision.common.Sha1.hex(jpeg)));
+            store.delete(StorageKeys.resultKey(kind, analyzers.model(kind).orElseThrow(), Sha1.hex(jpeg)));
             HttpResponse<String> sync = http.postJpeg("/" + kind.path(), jpeg);
             assertThat(sync.statusCode()).isEqualTo(200);
             assertThat(withoutCreated(done.get("results").get(kind.path()))).as(kind.path())

@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * An analysis that a job asked for and that failed, as the synchronous route would have answered it: the
  * {@link ApiError} (so its HTTP status) and the client-visible message. Stored under
- * {@link JobStorageKeys#failureKey} by whoever ran the analysis; a job counts it only when it failed after the job
+ * {@link gallery.vision.common.storage.StorageKeys#failureKey} by whoever ran the analysis; a job counts it only when it failed after the job
  * was created, so an old failure never fails a new job that has not been tried yet.
  *
  * @param error   the {@link ApiError} constant

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Content-addressed storage for images and answers, keyed by the names {@link gallery.vision.common.Routing} makes.
+ * Content-addressed storage for images and answers, keyed by the names {@link StorageKeys} makes.
  *
  * <p>Implementations are thread-safe; a {@code put} is atomic: a reader sees the whole value or none.
  */

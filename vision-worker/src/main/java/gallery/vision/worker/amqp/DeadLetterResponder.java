@@ -2,6 +2,7 @@ package gallery.vision.worker.amqp;
 
 import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
+import gallery.vision.common.jobs.JobMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -11,7 +12,7 @@ import org.springframework.amqp.core.MessageListener;
  * Answers the requests whose jobs were dead-lettered, so that they get an error at once instead of waiting for
  * {@code REQUEST_TIMEOUT}. A job that used up its deliveries failed on every worker that tried it: the image is at
  * fault, 422. A job rejected as malformed is our own bug, 500. The dead job itself stays parked in
- * {@link gallery.vision.common.Routing#DEAD_LETTER_QUEUE}; this listener consumes only its copy. Thread-safe.
+ * {@link gallery.vision.common.jobs.JobRouting#DEAD_LETTER_QUEUE}; this listener consumes only its copy. Thread-safe.
  */
 public final class DeadLetterResponder implements MessageListener {
 

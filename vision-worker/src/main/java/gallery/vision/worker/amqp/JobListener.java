@@ -3,11 +3,12 @@ package gallery.vision.worker.amqp;
 import com.rabbitmq.client.Channel;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
-import gallery.vision.common.Routing;
+import gallery.vision.common.image.ImageSource;
 import gallery.vision.common.image.JpegDecoder;
-import gallery.vision.common.image.RgbImage;
+import gallery.vision.common.jobs.JobMessages;
+import gallery.vision.common.jobs.JobMessages.Job;
 import gallery.vision.common.storage.BlobStore;
-import gallery.vision.worker.amqp.JobMessages.Job;
+import gallery.vision.common.storage.StorageKeys;
 import gallery.vision.worker.catalog.ModelAnnouncer;
 import gallery.vision.worker.job.JobHandler;
 import org.slf4j.Logger;
@@ -65,11 +66,12 @@ public final class JobListener implements ChannelAwareMessageListener {
             return;
         }
         announcer.announceIfNeeded();
+        ImageSource image = ImageSource.fetched(() -> fetch(job.sha1()), decoder);
         Message reply;
         try {
             reply = JobMessages.answer(firstDelivery(message)
-                    ? handler.compute(job.kind(), job.sha1(), () -> load(job.sha1()))
-                    : handler.handle(job.kind(), job.sha1(), () -> load(job.sha1())));
+                    ? handler.compute(job.kind(), job.sha1(), image)
+                    : handler.handle(job.kind(), job.sha1(), image));
         } catch (ApiException e) {
             if (!REPLIED_FAILURES.contains(e.error())) {
                 requeue(job, e, message, channel);
@@ -87,18 +89,18 @@ public final class JobListener implements ChannelAwareMessageListener {
     }
 
     /**
-     * Ingress publishes a job only after its own lookup found no stored answer, so on the first delivery the worker
-     * skips that lookup; a redelivered job may have been answered by a worker that died before its ack, so it looks.
+     * Ingress publishes a job only when it found no stored answer (or could not look yet, before any worker announced
+     * its model), so on the first delivery the worker skips the lookup: at worst it recomputes an answer. A
+     * redelivered job may have been answered by a worker that died before its ack, so it looks.
      */
     private static boolean firstDelivery(Message message) {
         return !Boolean.TRUE.equals(message.getMessageProperties().getRedelivered())
                 && message.getMessageProperties().getHeader(DELIVERY_COUNT) == null;
     }
 
-    private RgbImage load(String sha1) {
-        byte[] jpeg = store.get(Routing.imageKey(sha1))
+    private byte[] fetch(String sha1) {
+        return store.get(StorageKeys.imageKey(sha1))
                 .orElseThrow(() -> new IllegalStateException("image " + sha1 + " is not in the store"));
-        return decoder.decode(jpeg);
     }
 
     private static void requeue(Job job, Throwable e, Message message, Channel channel) throws IOException {

@@ -1,7 +1,9 @@
 package gallery.vision.worker.amqp;
 
-import gallery.vision.common.Routing;
+import gallery.vision.common.DeploymentProfiles;
 import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.jobs.JobRouting;
+import gallery.vision.common.jobs.JobTopology;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
 import gallery.vision.worker.bulk.InteractiveActivity;
@@ -26,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * broker went away.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("distributed")
+@Profile(DeploymentProfiles.DISTRIBUTED)
 @Import(JobTopology.class)
 @EnableConfigurationProperties(WorkerListenerProperties.class)
 public class WorkerAmqpConfiguration {
@@ -59,7 +61,7 @@ public class WorkerAmqpConfiguration {
     SimpleMessageListenerContainer jobContainer(ConnectionFactory connections, JobListener listener,
                                                 WorkerListenerProperties worker, InteractiveActivity activity) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
-        container.setQueueNames(Routing.JOBS_QUEUE);
+        container.setQueueNames(JobRouting.JOBS_QUEUE);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setPrefetchCount(worker.prefetch());
         container.setConcurrentConsumers(worker.concurrency());
@@ -71,7 +73,7 @@ public class WorkerAmqpConfiguration {
     @Bean
     SimpleMessageListenerContainer deadLetterReplyContainer(ConnectionFactory connections, Replies replies) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
-        container.setQueueNames(Routing.DEAD_LETTER_REPLIES_QUEUE);
+        container.setQueueNames(JobRouting.DEAD_LETTER_REPLIES_QUEUE);
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setRecoveryInterval(RECOVERY_INTERVAL_MILLIS);
         container.setMessageListener(new DeadLetterResponder(replies));

@@ -3,8 +3,8 @@ package gallery.vision.worker.bulk;
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
-import gallery.vision.common.image.RgbImage;
-import gallery.vision.worker.job.ImageSource;
+import gallery.vision.common.image.ImageSource;
+import gallery.vision.common.jobs.AnalysisFailures;
 import gallery.vision.worker.job.JobHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Runs the analyses of one bulk job, in either mode: the image is decoded at most once for all of them (and not at
- * all when every answer is already stored), each analysis waits for the {@link InteractiveFirstGate}, and
+ * Runs the analyses of one bulk job, in either mode: the image is decoded at most once for all of them (the
+ * {@link ImageSource} keeps its pixels; not at all when every answer is already stored), each analysis waits for the {@link InteractiveFirstGate}, and
  * {@link JobHandler#handle} answers from the store what an earlier job already computed, so no analysis runs twice.
  *
  * <p>Outcomes per analysis: an answer is stored. A client-visible failure that another attempt would not change
@@ -45,13 +45,12 @@ public final class BulkAnalysis {
     /**
      * @param lastFailure recorded for a failure that is not definitive when no attempt follows; null when one does
      */
-    public void run(String sha1, List<AnalysisKind> kinds, ImageSource source, ApiException lastFailure)
+    public void run(String sha1, List<AnalysisKind> kinds, ImageSource image, ApiException lastFailure)
             throws InterruptedException {
-        ImageSource once = decodedOnce(source);
         for (AnalysisKind kind : kinds) {
             gate.awaitIdle();
             try {
-                handler.handle(kind, sha1, once);
+                handler.handle(kind, sha1, image);
             } catch (ApiException e) {
                 if (e.error() == ApiError.BACKEND_UNAVAILABLE) {
                     retryOrRecord(kind, sha1, e, lastFailure);
@@ -74,19 +73,5 @@ public final class BulkAnalysis {
             throw new RetryLater(kind.path() + " " + sha1 + " failed", e);
         }
         failures.record(kind, sha1, lastFailure);
-    }
-
-    private static ImageSource decodedOnce(ImageSource source) {
-        return new ImageSource() {
-            private RgbImage image;
-
-            @Override
-            public RgbImage load() {
-                if (image == null) {
-                    image = source.load();
-                }
-                return image;
-            }
-        };
     }
 }

@@ -2,11 +2,12 @@ package gallery.vision.worker.bulk;
 
 import com.rabbitmq.client.Channel;
 import gallery.vision.common.ApiError;
-import gallery.vision.common.Routing;
+import gallery.vision.common.image.ImageSource;
 import gallery.vision.common.image.JpegDecoder;
-import gallery.vision.common.image.RgbImage;
+import gallery.vision.common.jobs.JobMessages;
+import gallery.vision.common.jobs.JobMessages.BulkJob;
 import gallery.vision.common.storage.BlobStore;
-import gallery.vision.worker.bulk.BulkJobMessages.BulkJob;
+import gallery.vision.common.storage.StorageKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -15,7 +16,7 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import java.io.IOException;
 
 /**
- * Runs bulk jobs from {@link gallery.vision.common.jobs.BulkJobs#QUEUE} with manual acknowledgements, after the
+ * Runs bulk jobs from {@link gallery.vision.common.jobs.JobRouting#BULK_QUEUE} with manual acknowledgements, after the
  * worker's interactive jobs ({@link BulkAnalysis} waits at its gate before each analysis). Answers and failures go to
  * the store; nobody waits for a reply.
  *
@@ -48,7 +49,7 @@ public final class BulkJobListener implements ChannelAwareMessageListener {
         long tag = message.getMessageProperties().getDeliveryTag();
         BulkJob job;
         try {
-            job = BulkJobMessages.read(message);
+            job = JobMessages.readBulkJob(message);
         } catch (IllegalArgumentException e) {
             log.warn("rejecting a message that is not a bulk job: {}", e.getMessage());
             channel.basicReject(tag, false);
@@ -56,7 +57,7 @@ public final class BulkJobListener implements ChannelAwareMessageListener {
         }
         boolean last = failedDeliveries(message) + 1 >= deliveryLimit;
         try {
-            analysis.run(job.sha1(), job.kinds(), () -> load(job.sha1()),
+            analysis.run(job.sha1(), job.kinds(), ImageSource.fetched(() -> load(job.sha1()), decoder),
                     last ? ApiError.IMAGE_REJECTED.exception("analysis failed on every delivery of the job") : null);
         } catch (BulkAnalysis.RetryLater e) {
             log.warn("bulk job {} goes back to the queue: {}", job.sha1(), e.getMessage());
@@ -70,10 +71,9 @@ public final class BulkJobListener implements ChannelAwareMessageListener {
         channel.basicAck(tag, false);
     }
 
-    private RgbImage load(String sha1) {
-        byte[] jpeg = store.get(Routing.imageKey(sha1))
+    private byte[] load(String sha1) {
+        return store.get(StorageKeys.imageKey(sha1))
                 .orElseThrow(() -> ApiError.IMAGE_REJECTED.exception("the image is no longer stored"));
-        return decoder.decode(jpeg);
     }
 
     private static long failedDeliveries(Message message) {

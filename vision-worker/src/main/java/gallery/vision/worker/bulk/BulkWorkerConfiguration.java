@@ -1,9 +1,12 @@
 package gallery.vision.worker.bulk;
 
 import gallery.vision.common.image.JpegDecoder;
-import gallery.vision.common.jobs.BulkJobs;
+import gallery.vision.common.DeploymentProfiles;
+import gallery.vision.common.jobs.AnalysisFailures;
+import gallery.vision.common.jobs.JobQueueProperties;
+import gallery.vision.common.jobs.JobRouting;
+import gallery.vision.common.jobs.JobTopology;
 import gallery.vision.common.storage.BlobStore;
-import gallery.vision.worker.amqp.JobQueueProperties;
 import gallery.vision.worker.job.JobHandler;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -17,14 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 
 /**
- * The worker's bulk lane: one consumer on {@link BulkJobs#QUEUE} with prefetch 1, beside the interactive consumers,
+ * The worker's bulk lane: one consumer on {@link JobRouting#BULK_QUEUE} with prefetch 1, beside the interactive consumers,
  * whose analyses wait while this worker runs interactive jobs ({@link InteractiveActivity}). One consumer is the
  * reserved capacity: interactive jobs never queue behind bulk ones, and bulk work never takes more than one
  * analysis' worth of the CPU away from them.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("distributed")
-@Import(BulkJobTopology.class)
+@Profile(DeploymentProfiles.DISTRIBUTED)
+@Import(JobTopology.class)
 public class BulkWorkerConfiguration {
 
     /** How long a consumer waits before reconnecting to a broker that went away. */
@@ -46,7 +49,7 @@ public class BulkWorkerConfiguration {
     @Bean
     SimpleMessageListenerContainer bulkContainer(ConnectionFactory connections, BulkJobListener listener) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
-        container.setQueueNames(BulkJobs.QUEUE);
+        container.setQueueNames(JobRouting.BULK_QUEUE);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setPrefetchCount(1);
         container.setConcurrentConsumers(1);

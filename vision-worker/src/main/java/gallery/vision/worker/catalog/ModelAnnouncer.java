@@ -2,8 +2,8 @@ package gallery.vision.worker.catalog;
 
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiException;
-import gallery.vision.common.Routing;
 import gallery.vision.common.storage.BlobStore;
+import gallery.vision.common.storage.StorageKeys;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tells ingress which model this worker runs for each analysis, by writing the {@link gallery.vision.common.ModelRef}
- * as JSON under {@link Routing#modelKey}. Ingress reads it to look up stored answers without loading any model, and
+ * as JSON under {@link StorageKeys#modelKey}. Ingress reads it to look up stored answers without loading any model, and
  * without a worker having to be up. The announcement is written at start-up, and retried before each job until it
  * succeeded (the store may be down when the worker starts). Workers of one deployment run the same models; during
  * a rolling upgrade the last worker to start wins, which at worst costs a few cache misses.
@@ -41,7 +41,7 @@ public final class ModelAnnouncer {
         try {
             for (AnalysisKind kind : AnalysisKind.values()) {
                 analyzers.model(kind).ifPresent(model -> {
-                    store.put(Routing.modelKey(kind), json.writeValueAsBytes(model));
+                    store.put(StorageKeys.modelKey(kind), json.writeValueAsBytes(model));
                     log.info("announced {} for {}", model, kind.path());
                 });
             }

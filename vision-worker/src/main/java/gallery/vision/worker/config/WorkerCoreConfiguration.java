@@ -1,6 +1,7 @@
 package gallery.vision.worker.config;
 
-import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.DeploymentProfiles;
+import gallery.vision.common.image.ImageConfiguration;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.common.storage.FileBlobStore;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
@@ -25,18 +26,13 @@ import java.time.Clock;
  * analyzers (each model family's configuration is imported here), the decoder, the answer store and the job handler.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({StorageProperties.class, ImageProperties.class})
-@Import({FacesConfiguration.class, ObjectsConfiguration.class, EmbeddingsConfiguration.class})
+@EnableConfigurationProperties(StorageProperties.class)
+@Import({ImageConfiguration.class, FacesConfiguration.class, ObjectsConfiguration.class, EmbeddingsConfiguration.class})
 public class WorkerCoreConfiguration {
 
     @Bean
     AnalyzerRegistry analyzerRegistry(ObjectProvider<InstalledAnalyzer> installed) {
         return new AnalyzerRegistry(installed.orderedStream().toList());
-    }
-
-    @Bean
-    JpegDecoder jpegDecoder(ImageProperties image) {
-        return new JpegDecoder(image.maxPixels());
     }
 
     /**
@@ -45,7 +41,7 @@ public class WorkerCoreConfiguration {
      * the classes are found in.
      */
     @Bean
-    @Profile("!distributed")
+    @Profile(DeploymentProfiles.EMBEDDED)
     BlobStore fileBlobStore(StorageProperties storage) {
         return new FileBlobStore(storage.dataDir());
     }

@@ -2,11 +2,12 @@ package gallery.vision.worker.job;
 
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ModelRef;
-import gallery.vision.common.Routing;
 import gallery.vision.common.answer.Answer;
 import gallery.vision.common.answer.Timestamps;
+import gallery.vision.common.image.ImageSource;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.common.storage.BlobStore;
+import gallery.vision.common.storage.StorageKeys;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
 import gallery.vision.worker.analysis.InstalledAnalyzer;
 import org.slf4j.Logger;
@@ -15,13 +16,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs one analysis job to its stored answer: the worker's whole task, whatever transport brought the job.
  *
- * <p>An answer already stored for the same image, analysis and model version is returned as it is (a redelivered
- * job does no work twice). Otherwise the image is decoded, analyzed, and the answer stored before it is returned, so
- * a transport may acknowledge the job once this method returns. Thread-safe.
+ * <p>Three ways in, so that no caller looks in the store or the registry twice: {@link #storedAnswer} only looks;
+ * {@link #handle} looks and computes on a miss (a redelivered job, which a worker that died before its ack may have
+ * answered already); {@link #prepare} / {@link #compute} compute without looking, for a caller that has just looked
+ * itself or knows nobody can have answered yet. A computed answer is stored before it is returned, so a transport
+ * may acknowledge the job once these methods return. Thread-safe.
  */
 public final class JobHandler {
 
@@ -41,32 +45,38 @@ public final class JobHandler {
 
     /** The stored answer for the image, if an installed model has already computed one. */
     public Optional<byte[]> storedAnswer(AnalysisKind kind, String sha1) {
-        return analyzers.model(kind).flatMap(model -> store.get(Routing.resultKey(kind, model, sha1)));
+        return analyzers.model(kind).flatMap(model -> store.get(StorageKeys.resultKey(kind, model, sha1)));
     }
 
-    /** Computes (or finds) and stores the answer; returns its JSON bytes. */
-    public byte[] handle(AnalysisKind kind, String sha1, ImageSource source) {
+    /** Finds the stored answer, or computes and stores it; returns its JSON bytes. */
+    public byte[] handle(AnalysisKind kind, String sha1, ImageSource image) {
         InstalledAnalyzer installed = analyzers.require(kind);
-        Optional<byte[]> stored = store.get(Routing.resultKey(kind, installed.model(), sha1));
-        if (stored.isPresent()) {
-            return stored.get();
-        }
-        return compute(kind, sha1, source);
+        Optional<byte[]> stored = store.get(StorageKeys.resultKey(kind, installed.model(), sha1));
+        return stored.orElseGet(() -> compute(installed, sha1, image));
+    }
+
+    /** Computes and stores the answer without looking for a stored one first; returns its JSON bytes. */
+    public byte[] compute(AnalysisKind kind, String sha1, ImageSource image) {
+        return prepare(kind, sha1, image).get();
     }
 
     /**
-     * Computes and stores the answer without looking for a stored one first: for a caller that has just looked and
-     * found none (a job's first delivery, which ingress only sends after its own lookup missed). Saves a store read.
+     * Checks now that the analysis is installed (throwing the client-visible 503 if not) and returns the computation
+     * to run later, on another thread: it analyzes and stores the answer without looking for a stored one first.
      */
-    public byte[] compute(AnalysisKind kind, String sha1, ImageSource source) {
+    public Supplier<byte[]> prepare(AnalysisKind kind, String sha1, ImageSource image) {
         InstalledAnalyzer installed = analyzers.require(kind);
-        String key = Routing.resultKey(kind, installed.model(), sha1);
-        RgbImage image = source.load();
+        return () -> compute(installed, sha1, image);
+    }
+
+    private byte[] compute(InstalledAnalyzer installed, String sha1, ImageSource source) {
+        AnalysisKind kind = installed.kind();
+        RgbImage image = source.pixels();
         long started = System.nanoTime();
         Object data = installed.analyzer().analyze(image);
         long millis = (System.nanoTime() - started) / 1_000_000;
         byte[] answer = json.writeValueAsBytes(answer(kind, installed.model(), sha1, image, data));
-        store.put(key, answer);
+        store.put(StorageKeys.resultKey(kind, installed.model(), sha1), answer);
         log.debug("{} {} {}x{} analyzed in {} ms, answer {} bytes", kind.path(), sha1, image.width(), image.height(),
                 millis, answer.length);
         return answer;

@@ -4,8 +4,10 @@ import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
 import gallery.vision.common.ModelRef;
-import gallery.vision.common.Routing;
+import gallery.vision.common.image.ImageSource;
+import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.image.RgbImage;
+import gallery.vision.common.storage.StorageKeys;
 import gallery.vision.common.storage.FileBlobStore;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
 import gallery.vision.worker.analysis.InstalledAnalyzer;
@@ -31,7 +33,7 @@ class JobHandlerTest {
     private static final String SHA1 = "c3328f60fd4fc6c85bfff3fdba9e2f067c135e5f";
     private static final ModelRef MODEL = new ModelRef("fake", "2");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2021-02-28T07:14:12.858Z"), ZoneOffset.UTC);
-    private static final RgbImage IMAGE = new RgbImage(3, 2, new byte[18]);
+    private static final ImageSource IMAGE = ImageSource.decoded(new byte[0], new RgbImage(3, 2, new byte[18]));
 
     @TempDir
     Path dir;
@@ -49,7 +51,7 @@ class JobHandlerTest {
 
     @Test
     void writesFacesAnswerWithSizeAndVersion() {
-        JsonNode answer = json.readTree(handler(AnalysisKind.FACES).handle(AnalysisKind.FACES, SHA1, () -> IMAGE));
+        JsonNode answer = json.readTree(handler(AnalysisKind.FACES).handle(AnalysisKind.FACES, SHA1, IMAGE));
 
         assertThat(answer.propertyNames()).containsExactly("srcSha1sum", "model", "version", "created", "width", "height", "data");
         assertThat(answer.get("srcSha1sum").asString()).isEqualTo(SHA1);
@@ -62,7 +64,7 @@ class JobHandlerTest {
 
     @Test
     void writesEmbeddingsAnswerWithVersionAndWithoutSize() {
-        JsonNode answer = json.readTree(handler(AnalysisKind.EMBEDDINGS).handle(AnalysisKind.EMBEDDINGS, SHA1, () -> IMAGE));
+        JsonNode answer = json.readTree(handler(AnalysisKind.EMBEDDINGS).handle(AnalysisKind.EMBEDDINGS, SHA1, IMAGE));
 
         assertThat(answer.propertyNames()).containsExactly("srcSha1sum", "model", "version", "created", "data");
         assertThat(answer.get("version").asString()).isEqualTo("2");
@@ -71,24 +73,36 @@ class JobHandlerTest {
     @Test
     void storesAnswerAndAnswersFromStoreWithoutLoadingTheImageAgain() {
         JobHandler handler = handler(AnalysisKind.OBJECTS);
-        byte[] first = handler.handle(AnalysisKind.OBJECTS, SHA1, () -> IMAGE);
+        byte[] first = handler.handle(AnalysisKind.OBJECTS, SHA1, IMAGE);
 
-        byte[] second = handler.handle(AnalysisKind.OBJECTS, SHA1, () -> {
+        byte[] second = handler.handle(AnalysisKind.OBJECTS, SHA1, ImageSource.fetched(() -> {
             throw new AssertionError("the image must not be loaded for a stored answer");
-        });
+        }, new JpegDecoder(1_000)));
 
         assertThat(second).isEqualTo(first);
         assertThat(calls).hasValue(1);
-        assertThat(new FileBlobStore(dir).exists(Routing.resultKey(AnalysisKind.OBJECTS, MODEL, SHA1))).isTrue();
+        assertThat(new FileBlobStore(dir).exists(StorageKeys.resultKey(AnalysisKind.OBJECTS, MODEL, SHA1))).isTrue();
         assertThat(handler.storedAnswer(AnalysisKind.OBJECTS, SHA1)).hasValueSatisfying(v -> assertThat(v).isEqualTo(first));
     }
 
     @Test
     void refusesAnalysisWhoseModelIsNotInstalled() {
-        assertThatThrownBy(() -> handler(AnalysisKind.OBJECTS).handle(AnalysisKind.FACES, SHA1, () -> IMAGE))
+        assertThatThrownBy(() -> handler(AnalysisKind.OBJECTS).handle(AnalysisKind.FACES, SHA1, IMAGE))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.MODEL_NOT_INSTALLED))
                 .hasMessage("model for faces is not installed");
         assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void preparingRefusesAnUninstalledAnalysisAtOnceAndComputingDoesNotReadTheStore() {
+        JobHandler handler = handler(AnalysisKind.OBJECTS);
+        assertThatThrownBy(() -> handler.prepare(AnalysisKind.FACES, SHA1, IMAGE))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.MODEL_NOT_INSTALLED));
+
+        handler.compute(AnalysisKind.OBJECTS, SHA1, IMAGE);
+        handler.prepare(AnalysisKind.OBJECTS, SHA1, IMAGE).get();
+
+        assertThat(calls).hasValue(2);
     }
 
     @Test

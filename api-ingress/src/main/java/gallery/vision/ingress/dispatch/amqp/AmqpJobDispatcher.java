@@ -2,39 +2,40 @@ package gallery.vision.ingress.dispatch.amqp;
 
 import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
-import gallery.vision.common.Routing;
+import gallery.vision.common.jobs.JobMessages;
+import gallery.vision.common.jobs.JobRouting;
 import gallery.vision.common.storage.BlobStore;
+import gallery.vision.common.storage.StorageKeys;
 import gallery.vision.ingress.dispatch.AnalysisJob;
 import gallery.vision.ingress.dispatch.JobDispatcher;
-import gallery.vision.worker.amqp.JobMessages;
 import com.rabbitmq.client.ShutdownSignalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpMessageReturnedException;
-import org.springframework.amqp.core.AmqpReplyTimeoutException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.RabbitMessageFuture;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionListener;
 
-import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Distributed mode's dispatcher: stores the JPEG in S3 under its content address (skipped when it is already
- * there), publishes the job to {@link Routing#JOBS_EXCHANGE} with publisher confirms and the {@code mandatory} flag,
+ * there), publishes the job to {@link JobRouting#JOBS_EXCHANGE} with publisher confirms and the {@code mandatory} flag,
  * and completes with the worker's reply, which arrives through RabbitMQ's direct reply-to, matched by correlation id.
  *
- * <p>Failures: storage or broker unreachable, a nacked or unroutable job → {@link ApiError#BACKEND_UNAVAILABLE}
- * (503, {@code Retry-After}); no reply within {@code REQUEST_TIMEOUT} → {@link ApiError#TIMEOUT}; a worker's error
- * reply → that error. When the broker connection is lost, every awaited reply fails at once with the 503: its
- * direct reply-to channel died with the connection, so no answer could arrive anyway. Single flight is
- * {@code AnalysisService}'s job, in front of this one. Thread-safe.
+ * <p>Failures, each turned into its {@link ApiException} here, where the broker's own exceptions are known: storage
+ * or broker unreachable, a nacked or unroutable job → {@link ApiError#BACKEND_UNAVAILABLE} (503, {@code Retry-After});
+ * a worker's error reply → that error. When the broker connection is lost, every awaited reply fails at once with
+ * the 503: its direct reply-to channel died with the connection, so no answer could arrive anyway. There is no
+ * deadline here (the caller's is the only one); cancelling the returned future drops the awaited reply. Single
+ * flight is {@code AnalysisService}'s job, in front of this one. Thread-safe.
  */
 public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListener {
 
@@ -43,13 +44,11 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
 
     private final BlobStore store;
     private final AsyncRabbitTemplate rabbit;
-    private final Duration timeout;
     private final Set<CompletableFuture<Message>> awaited = ConcurrentHashMap.newKeySet();
 
-    public AmqpJobDispatcher(BlobStore store, AsyncRabbitTemplate rabbit, Duration timeout) {
+    public AmqpJobDispatcher(BlobStore store, AsyncRabbitTemplate rabbit) {
         this.store = store;
         this.rabbit = rabbit;
-        this.timeout = timeout;
     }
 
     @Override
@@ -57,7 +56,7 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
         RabbitMessageFuture reply;
         try {
             storeImage(job);
-            reply = rabbit.sendAndReceive(Routing.JOBS_EXCHANGE, Routing.jobRoutingKey(job.kind()),
+            reply = rabbit.sendAndReceive(JobRouting.JOBS_EXCHANGE, JobRouting.jobRoutingKey(job.kind()),
                     JobMessages.job(job.kind(), job.sha1()));
         } catch (ApiException e) {
             return CompletableFuture.failedFuture(e);
@@ -67,7 +66,12 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
         }
         awaited.add(reply);
         reply.whenComplete((message, failure) -> awaited.remove(reply));
-        CompletableFuture<byte[]> answer = reply.handle((message, failure) -> read(message, failure));
+        CompletableFuture<byte[]> answer = reply.handle(AmqpJobDispatcher::read);
+        answer.whenComplete((bytes, failure) -> {
+            if (failure instanceof CancellationException) {
+                reply.cancel(false);
+            }
+        });
         CompletableFuture<Boolean> confirm = reply.getConfirm();
         if (confirm != null) {
             confirm.whenComplete((acked, failure) -> {
@@ -95,13 +99,13 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
     }
 
     private void storeImage(AnalysisJob job) {
-        String key = Routing.imageKey(job.sha1());
+        String key = StorageKeys.imageKey(job.sha1());
         if (!store.exists(key)) {
-            store.put(key, job.jpeg());
+            store.put(key, job.image().jpeg());
         }
     }
 
-    private byte[] read(Message message, Throwable failure) {
+    private static byte[] read(Message message, Throwable failure) {
         if (failure == null) {
             return JobMessages.readReply(message);
         }
@@ -109,12 +113,13 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
         if (cause instanceof ApiException api) {
             throw api;
         }
-        if (cause instanceof AmqpReplyTimeoutException) {
-            throw ApiError.TIMEOUT.exception(timeout);
+        if (cause instanceof CancellationException cancelled) {
+            throw cancelled;
         }
         if (cause instanceof AmqpMessageReturnedException) {
             throw ApiError.BACKEND_UNAVAILABLE.exception("job queue");
         }
+        log.warn("awaiting a reply failed: {}", cause.toString());
         throw ApiError.BACKEND_UNAVAILABLE.exception(BROKER);
     }
 }

@@ -2,8 +2,8 @@ package gallery.vision.ingress.dispatch.amqp;
 
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ModelRef;
-import gallery.vision.common.Routing;
 import gallery.vision.common.storage.BlobStore;
+import gallery.vision.common.storage.StorageKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The model each analysis runs on the workers, as they announced it under {@link Routing#modelKey} (see the worker's
+ * The model each analysis runs on the workers, as they announced it under {@link StorageKeys#modelKey} (see the worker's
  * {@code ModelAnnouncer}): what ingress needs to find stored answers without loading a model. A model found is
  * remembered for a short while so that a cached answer costs one S3 read, not two; an absence is not remembered, so
  * the first announcement counts at once. An analysis that no worker announced has no stored answers here; its jobs
@@ -45,7 +45,7 @@ public final class AnnouncedModels {
         Instant now = clock.instant();
         Entry entry = cache.get(kind);
         if (entry == null || now.isAfter(entry.expires())) {
-            Optional<ModelRef> model = store.get(Routing.modelKey(kind)).map(bytes -> json.readValue(bytes, ModelRef.class));
+            Optional<ModelRef> model = store.get(StorageKeys.modelKey(kind)).map(bytes -> json.readValue(bytes, ModelRef.class));
             entry = new Entry(model, now.plus(ttl));
             if (model.isEmpty()) {
                 return model;

@@ -2,7 +2,7 @@ package gallery.vision.ingress.dispatch.amqp;
 
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ModelRef;
-import gallery.vision.common.Routing;
+import gallery.vision.common.storage.StorageKeys;
 import gallery.vision.common.storage.FileBlobStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,13 +55,13 @@ class AnnouncedModelsTest {
         AnnouncedModels models = new AnnouncedModels(store, JSON, clock, TTL);
         assertThat(models.current(AnalysisKind.OBJECTS)).isEmpty();
 
-        store.put(Routing.modelKey(AnalysisKind.OBJECTS), JSON.writeValueAsBytes(new ModelRef("cocossd", "2.2")));
+        store.put(StorageKeys.modelKey(AnalysisKind.OBJECTS), JSON.writeValueAsBytes(new ModelRef("cocossd", "2.2")));
 
         assertThat(models.current(AnalysisKind.OBJECTS)).contains(new ModelRef("cocossd", "2.2"));
     }
 
     private static void announce(FileBlobStore store, ModelRef model) {
-        store.put(Routing.modelKey(AnalysisKind.FACES), JSON.writeValueAsBytes(model));
+        store.put(StorageKeys.modelKey(AnalysisKind.FACES), JSON.writeValueAsBytes(model));
     }
 
     /** A clock the test moves by hand. */

@@ -1,10 +1,9 @@
-package gallery.vision.worker.bulk;
+package gallery.vision.common.jobs;
 
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiException;
-import gallery.vision.common.jobs.AnalysisFailure;
-import gallery.vision.common.jobs.JobStorageKeys;
 import gallery.vision.common.storage.BlobStore;
+import gallery.vision.common.storage.StorageKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -12,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The failures of analyses that asynchronous jobs asked for, in the store beside the answers
- * ({@link JobStorageKeys#failureKey}): written where the analysis ran (the embedded bulk lane, a worker's bulk
+ * ({@link StorageKeys#failureKey}): written where the analysis ran (the embedded bulk lane, a worker's bulk
  * consumer), read by ingress to report a job's {@code errors}. Thread-safe.
  */
 public final class AnalysisFailures {
@@ -28,10 +27,10 @@ public final class AnalysisFailures {
     }
 
     public void record(AnalysisKind kind, String sha1, ApiException failure) {
-        store.put(JobStorageKeys.failureKey(kind, sha1), json.writeValueAsBytes(AnalysisFailure.of(failure, clock.instant())));
+        store.put(StorageKeys.failureKey(kind, sha1), json.writeValueAsBytes(AnalysisFailure.of(failure, clock.instant())));
     }
 
     public Optional<AnalysisFailure> find(AnalysisKind kind, String sha1) {
-        return store.get(JobStorageKeys.failureKey(kind, sha1)).map(bytes -> json.readValue(bytes, AnalysisFailure.class));
+        return store.get(StorageKeys.failureKey(kind, sha1)).map(bytes -> json.readValue(bytes, AnalysisFailure.class));
     }
 }

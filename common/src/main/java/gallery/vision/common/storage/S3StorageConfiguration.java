@@ -1,8 +1,6 @@
-package gallery.vision.worker.storage;
+package gallery.vision.common.storage;
 
-import gallery.vision.common.storage.BlobStore;
-import gallery.vision.common.storage.MinioClients;
-import gallery.vision.common.storage.S3BlobStore;
+import gallery.vision.common.DeploymentProfiles;
 import io.minio.MinioClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +11,7 @@ import java.time.Duration;
 
 /** Distributed mode's storage: images and answers in an S3 bucket, shared by ingress and every worker. */
 @Configuration(proxyBeanMethods = false)
-@Profile("distributed")
+@Profile(DeploymentProfiles.DISTRIBUTED)
 @EnableConfigurationProperties(S3Properties.class)
 public class S3StorageConfiguration {
 

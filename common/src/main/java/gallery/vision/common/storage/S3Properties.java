@@ -1,4 +1,4 @@
-package gallery.vision.worker.storage;
+package gallery.vision.common.storage;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,4 +1,4 @@
-package gallery.vision.worker.amqp;
+package gallery.vision.common.jobs;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

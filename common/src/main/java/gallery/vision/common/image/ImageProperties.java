@@ -1,4 +1,4 @@
-package gallery.vision.worker.config;
+package gallery.vision.common.image;
 
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,9 +1,8 @@
-package gallery.vision.worker.amqp;
+package gallery.vision.common.jobs;
 
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
-import gallery.vision.common.Routing;
 import gallery.vision.common.Sha1;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
@@ -28,7 +27,7 @@ class JobMessagesTest {
     @Test
     void rejectsAMessageThatNamesNoKnownAnalysis() {
         Message message = MessageBuilder.withBody(new byte[0])
-                .setHeader(Routing.HEADER_ANALYSIS, "colours").setHeader(Routing.HEADER_SHA1, SHA1).build();
+                .setHeader(JobRouting.HEADER_ANALYSIS, "colours").setHeader(JobRouting.HEADER_SHA1, SHA1).build();
 
         assertThatThrownBy(() -> JobMessages.readJob(message)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -36,7 +35,7 @@ class JobMessagesTest {
     @Test
     void rejectsAJobWithoutAValidSha1() {
         Message message = MessageBuilder.withBody(new byte[0])
-                .setHeader(Routing.HEADER_ANALYSIS, "faces").setHeader(Routing.HEADER_SHA1, "../../etc/passwd").build();
+                .setHeader(JobRouting.HEADER_ANALYSIS, "faces").setHeader(JobRouting.HEADER_SHA1, "../../etc/passwd").build();
 
         assertThatThrownBy(() -> JobMessages.readJob(message)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -61,7 +60,7 @@ class JobMessagesTest {
 
     @Test
     void aFailureReplyNamingAnUnknownErrorBecomesAnInternalError() {
-        Message reply = MessageBuilder.withBody(new byte[0]).setHeader(Routing.HEADER_ERROR, "FROM_A_NEWER_WORKER").build();
+        Message reply = MessageBuilder.withBody(new byte[0]).setHeader(JobRouting.HEADER_ERROR, "FROM_A_NEWER_WORKER").build();
 
         assertThatThrownBy(() -> JobMessages.readReply(reply))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INTERNAL));

@@ -1,7 +1,6 @@
-package gallery.vision.worker.storage;
+package gallery.vision.common.storage;
 
-import gallery.vision.common.storage.BlobStore;
-import gallery.vision.common.storage.S3BlobStore;
+import gallery.vision.common.DeploymentProfiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -15,7 +14,7 @@ class S3StorageConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(S3StorageConfiguration.class)
-            .withPropertyValues("spring.profiles.active=distributed",
+            .withPropertyValues("spring.profiles.active=" + DeploymentProfiles.DISTRIBUTED,
                     "gallery.s3.endpoint=http://127.0.0.1:9000", "gallery.s3.access-key=key",
                     "gallery.s3.secret-key=secret", "gallery.s3.bucket=gallery-vision", "gallery.s3.region=us-east-1");
 

@@ -1,18 +1,21 @@
-package gallery.vision.worker.amqp;
+package gallery.vision.common.jobs;
 
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
-import gallery.vision.common.Routing;
 import gallery.vision.common.Sha1;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * The wire format of jobs and replies, in one place for both sides. A job is an empty persistent message with the
- * analysis and the image's sha1 in headers (the image itself is in S3 under {@link Routing#imageKey}). A reply
+ * analysis and the image's sha1 in headers (the image itself is in S3 under {@link gallery.vision.common.storage.StorageKeys#imageKey}). A reply
  * carries the answer's JSON as its body, or, for a failed job, the {@link ApiError} name and message in headers.
  * Stateless, so thread-safe.
  */
@@ -27,19 +30,23 @@ public final class JobMessages {
     public record Job(AnalysisKind kind, String sha1) {
     }
 
+    /** A bulk job: every analysis of one image, answered into the store, not replied. */
+    public record BulkJob(String sha1, List<AnalysisKind> kinds) {
+    }
+
     public static Message job(AnalysisKind kind, String sha1) {
         return MessageBuilder.withBody(EMPTY)
                 .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .setHeader(Routing.HEADER_ANALYSIS, kind.path())
-                .setHeader(Routing.HEADER_SHA1, sha1)
+                .setHeader(JobRouting.HEADER_ANALYSIS, kind.path())
+                .setHeader(JobRouting.HEADER_SHA1, sha1)
                 .build();
     }
 
     /** Reads a job; throws {@link IllegalArgumentException} for a message that is not one. */
     public static Job readJob(Message message) {
         MessageProperties properties = message.getMessageProperties();
-        Object path = properties.getHeader(Routing.HEADER_ANALYSIS);
-        Object sha1 = properties.getHeader(Routing.HEADER_SHA1);
+        Object path = properties.getHeader(JobRouting.HEADER_ANALYSIS);
+        Object sha1 = properties.getHeader(JobRouting.HEADER_SHA1);
         AnalysisKind kind = AnalysisKind.fromPath(String.valueOf(path))
                 .orElseThrow(() -> new IllegalArgumentException("job names no known analysis: " + path));
         if (!(sha1 instanceof String hex) || !Sha1.isValid(hex)) {
@@ -48,21 +55,46 @@ public final class JobMessages {
         return new Job(kind, hex);
     }
 
+    /** A bulk job for {@link JobRouting#BULK_QUEUE}: persistent, no reply-to. */
+    public static Message bulkJob(String sha1, List<AnalysisKind> kinds) {
+        return MessageBuilder.withBody(EMPTY)
+                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+                .setHeader(JobRouting.HEADER_SHA1, sha1)
+                .setHeader(JobRouting.HEADER_ANALYSES, kinds.stream().map(AnalysisKind::path).collect(Collectors.joining(",")))
+                .build();
+    }
+
+    /** Reads a bulk job; throws {@link IllegalArgumentException} for a message that is not one. */
+    public static BulkJob readBulkJob(Message message) {
+        MessageProperties properties = message.getMessageProperties();
+        Object sha1 = properties.getHeader(JobRouting.HEADER_SHA1);
+        Object analyses = properties.getHeader(JobRouting.HEADER_ANALYSES);
+        if (!(sha1 instanceof String hex) || !Sha1.isValid(hex)) {
+            throw new IllegalArgumentException("bulk job carries no valid sha1");
+        }
+        List<AnalysisKind> kinds = new ArrayList<>();
+        for (String path : String.valueOf(analyses).split(",")) {
+            kinds.add(AnalysisKind.fromPath(path)
+                    .orElseThrow(() -> new IllegalArgumentException("bulk job names no known analysis: " + path)));
+        }
+        return new BulkJob(hex, kinds);
+    }
+
     public static Message answer(byte[] json) {
         return MessageBuilder.withBody(json).setContentType(MessageProperties.CONTENT_TYPE_JSON).build();
     }
 
     public static Message failure(ApiException failure) {
         return MessageBuilder.withBody(EMPTY)
-                .setHeader(Routing.HEADER_ERROR, failure.error().name())
-                .setHeader(Routing.HEADER_ERROR_MESSAGE, failure.getMessage())
+                .setHeader(JobRouting.HEADER_ERROR, failure.error().name())
+                .setHeader(JobRouting.HEADER_ERROR_MESSAGE, failure.getMessage())
                 .build();
     }
 
     /** The answer's JSON from a reply, or the {@link ApiException} the worker reported. */
     public static byte[] readReply(Message reply) {
         MessageProperties properties = reply.getMessageProperties();
-        Object error = properties.getHeader(Routing.HEADER_ERROR);
+        Object error = properties.getHeader(JobRouting.HEADER_ERROR);
         if (error == null) {
             return reply.getBody();
         }
@@ -72,7 +104,7 @@ public final class JobMessages {
         } catch (IllegalArgumentException e) {
             apiError = ApiError.INTERNAL;
         }
-        Object message = properties.getHeader(Routing.HEADER_ERROR_MESSAGE);
+        Object message = properties.getHeader(JobRouting.HEADER_ERROR_MESSAGE);
         throw new ApiException(apiError, message == null ? apiError.message() : message.toString());
     }
 }
