@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 seed="${SEED_DIR:-$root/../shared/fixtures/seed}"
-# registry dist.integrity of @vladmandic/face-api@1.7.15 (as in FACES-CONTRACT.md)
+# registry dist.integrity of @vladmandic/face-api@1.7.15 (as face-api.integrity in the root pom.xml)
 FACE_API_SHA512="WDMmK3CfNLo8jylWqMoQgf4nIst3M0fzx1dnac96wv/dvMTN4DxC/Pq1DGtduDk1lktCamQ3MIDXFnvrdHTXDw=="
 work="$here/work"
 out="$root/vision-worker/src/test/resources/parity/faces"

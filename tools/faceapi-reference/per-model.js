@@ -1,5 +1,5 @@
 // Per-model fixtures: each of the five networks' own forward on a fixed input tensor, outputs named as in
-// FACES-CONTRACT.md, so each ONNX model can be tested alone (max abs diff <= 1e-3 per value).
+// model-build/README.md, so each ONNX model can be tested alone (max abs diff <= 1e-3 per value).
 //
 // Every input is a stack of images that are already at the net's input size (images.txt, "per-model inputs").
 // For such an image face-api's NetInput.toBatchTensor neither pads (square) nor resizes (same size), so the net's

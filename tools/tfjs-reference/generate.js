@@ -1,4 +1,4 @@
-// Writes one parity fixture per model of models/tfjs-graph-models.json: the outputs of the real tfjs graph model
+// Writes one parity fixture per model of model-build/tfjs-graph-models.json: the outputs of the real tfjs graph model
 // (tf.loadGraphModel + execute, cpu backend) on the deterministic input of inputs.js.
 //
 // usage: node generate.js [--out <fixture dir>] [--names a,b]     (see README.md beside this file)
@@ -10,8 +10,8 @@ const { parityInput } = require('./inputs');
 const { summarise } = require('./summary');
 
 const ROOT = path.resolve(__dirname, '../..');
-const CATALOG = path.join(ROOT, 'models/tfjs-graph-models.json');
-const DEFAULT_OUT = path.join(ROOT, 'models/src/test/resources/parity/tfjs');
+const CATALOG = path.join(ROOT, 'model-build/tfjs-graph-models.json');
+const DEFAULT_OUT = path.join(ROOT, 'model-build/src/test/resources/parity/tfjs');
 
 function args() {
   const out = { out: DEFAULT_OUT };

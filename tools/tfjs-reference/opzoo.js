@@ -3,7 +3,7 @@
 // activations, resize coordinate modes, strided-slice masks, ...), then runs it on tfjs (cpu) and writes the
 // fixture. Weights are small deterministic values, stored as float32, float16 and uint8-quantised.
 //
-// usage: node opzoo.js      (writes models/src/test/resources/parity/tfjs/op-zoo/{model.json,weights.bin,expected.json})
+// usage: node opzoo.js      (writes model-build/src/test/resources/parity/tfjs/op-zoo/{model.json,weights.bin,expected.json})
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
@@ -11,7 +11,7 @@ const tf = require('@tensorflow/tfjs');
 const { parityInput } = require('./inputs');
 const { summarise } = require('./summary');
 
-const OUT = path.resolve(__dirname, '../../models/src/test/resources/parity/tfjs/op-zoo');
+const OUT = path.resolve(__dirname, '../../model-build/src/test/resources/parity/tfjs/op-zoo');
 const INPUT_SHAPE = [1, 8, 8, 4];
 const INPUT_RANGE = [-1, 1];
 

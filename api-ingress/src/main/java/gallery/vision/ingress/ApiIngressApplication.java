@@ -1,6 +1,5 @@
 package gallery.vision.ingress;
 
-import gallery.vision.worker.djl.DjlPrivacy;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,7 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ApiIngressApplication {
 
     public static void main(String[] args) {
-        DjlPrivacy.ensure();
         SpringApplication.run(ApiIngressApplication.class, args);
     }
 }

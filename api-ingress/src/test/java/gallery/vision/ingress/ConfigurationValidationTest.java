@@ -43,4 +43,41 @@ class ConfigurationValidationTest {
             assertThat(context.getBean(IngressProperties.class).maxBytes()).isEqualTo(DataSize.ofBytes(1000));
         }
     }
+
+    @Test
+    void failsAtStartWhenRateLimitIsNegative() {
+        assertThatThrownBy(() -> start("API_TOKENS=" + TOKEN, "RATE_LIMIT=-1")).hasStackTraceContaining("RATE_LIMIT");
+    }
+
+    @Test
+    void failsAtStartWhenRateLimitIsSetWithoutTokens() {
+        assertThatThrownBy(() -> start("RATE_LIMIT=5")).hasStackTraceContaining("RATE_LIMIT");
+    }
+
+    @Test
+    void failsAtStartWhenTheTokenFileIsMissing() {
+        assertThatThrownBy(() -> start("API_TOKENS_FILE=/nonexistent/api-tokens"))
+                .hasStackTraceContaining("API_TOKENS_FILE");
+    }
+
+    @Test
+    void failsAtStartWhenBothTokenSettingsAreSet() {
+        assertThatThrownBy(() -> start("API_TOKENS=" + TOKEN, "API_TOKENS_FILE=/etc/hostname"))
+                .hasStackTraceContaining("API_TOKENS_FILE");
+    }
+
+    @Test
+    void failsAtStartWhenATokenIsTooShortWithoutShowingIt() {
+        assertThatThrownBy(() -> start("API_TOKENS=" + TOKEN + ",letmein"))
+                .hasStackTraceContaining("API_TOKENS: token 2")
+                .satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain("letmein").doesNotContain(TOKEN));
+    }
+
+    private static final String TOKEN = "config-test-token-4b3a29187f6e";
+
+    private static String stackTrace(Throwable failure) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
+    }
 }

@@ -51,7 +51,7 @@ class DistributedModeBenchmark {
         List<String> report = new ArrayList<>();
         report.add("load average before: " + Files.readString(Path.of("/proc/loadavg")).trim()
                 + ", cores: " + Runtime.getRuntime().availableProcessors());
-        report.add("images: " + WIDTH + "x" + HEIGHT + " JPEG (generated, ~" + TestJpegs.unique(WIDTH, HEIGHT).length / 1024
+        report.add("images: " + WIDTH + "x" + HEIGHT + " JPEG (generated, ~" + UniqueJpegs.unique(WIDTH, HEIGHT).length / 1024
                 + " KiB), sequential requests, " + WARMUP + " warm-up + " + ROUNDS + " measured");
         Path data = Files.createTempDirectory("embedded-bench");
         String noModels = "--MODEL_DIR=" + NoModels.directory();
@@ -64,11 +64,11 @@ class DistributedModeBenchmark {
                      noModels, testDouble)) {
             int embeddedPort = Integer.parseInt(embedded.getEnvironment().getProperty("local.server.port"));
             int distributedPort = cluster.port();
-            report.add(measure("embedded    new image  ", embeddedPort, i -> TestJpegs.unique(WIDTH, HEIGHT)));
-            byte[] same = TestJpegs.unique(WIDTH, HEIGHT);
+            report.add(measure("embedded    new image  ", embeddedPort, i -> UniqueJpegs.unique(WIDTH, HEIGHT)));
+            byte[] same = UniqueJpegs.unique(WIDTH, HEIGHT);
             report.add(measure("embedded    cached     ", embeddedPort, i -> same));
-            report.add(measure("distributed new image  ", distributedPort, i -> TestJpegs.unique(WIDTH, HEIGHT)));
-            byte[] sameAgain = TestJpegs.unique(WIDTH, HEIGHT);
+            report.add(measure("distributed new image  ", distributedPort, i -> UniqueJpegs.unique(WIDTH, HEIGHT)));
+            byte[] sameAgain = UniqueJpegs.unique(WIDTH, HEIGHT);
             report.add(measure("distributed cached     ", distributedPort, i -> sameAgain));
             report.add(interleaved(embeddedPort, distributedPort));
             report.addAll(measureParts(cluster));
@@ -105,7 +105,7 @@ class DistributedModeBenchmark {
     private String interleaved(int embeddedPort, int distributedPort) throws IOException, InterruptedException {
         long[] differences = new long[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
-            byte[] jpeg = TestJpegs.unique(WIDTH, HEIGHT);
+            byte[] jpeg = UniqueJpegs.unique(WIDTH, HEIGHT);
             long start = System.nanoTime();
             post(embeddedPort, jpeg);
             long embedded = System.nanoTime() - start;
@@ -121,7 +121,7 @@ class DistributedModeBenchmark {
     private List<String> measureParts(DistributedCluster cluster) throws Exception {
         List<String> parts = new ArrayList<>();
         BlobStore store = cluster.store();
-        byte[] jpeg = TestJpegs.unique(WIDTH, HEIGHT);
+        byte[] jpeg = UniqueJpegs.unique(WIDTH, HEIGHT);
         parts.add(time("part: S3 PUT (image)           ", i -> store.put("bench/" + i + ".jpg", jpeg)));
         parts.add(time("part: S3 GET (image)           ", i -> store.get("bench/" + Math.abs(i) + ".jpg")));
         parts.add(time("part: S3 GET (missing answer)  ", i -> store.get("bench/none/" + i)));

@@ -57,7 +57,7 @@ class DistributedModeTest {
 
     @Test
     void answersWhatTheInstalledAnalyzerComputesForTheImage() {
-        byte[] jpeg = TestJpegs.unique(200, 150);
+        byte[] jpeg = UniqueJpegs.unique(200, 150);
 
         HttpResponse<String> response = cluster.post("/faces", jpeg);
 
@@ -73,7 +73,7 @@ class DistributedModeTest {
 
     @Test
     void answersAStoredAnswerWithoutAnyJobEvenWhenNoWorkerIsConsuming() {
-        byte[] jpeg = TestJpegs.unique();
+        byte[] jpeg = UniqueJpegs.unique();
         String first = cluster.post("/faces", jpeg).body();
         int jobs = cluster.control.jobsReceived();
 
@@ -92,7 +92,7 @@ class DistributedModeTest {
 
     @Test
     void storesTheImageOnceUnderItsContentAddress() {
-        byte[] jpeg = TestJpegs.unique();
+        byte[] jpeg = UniqueJpegs.unique();
         String imageKey = StorageKeys.imageKey(Sha1.hex(jpeg));
 
         assertThat(cluster.post("/faces", jpeg).statusCode()).isEqualTo(200);
@@ -104,7 +104,7 @@ class DistributedModeTest {
 
     @Test
     void answers503ModelNotInstalledWhenTheWorkersLackTheModel() {
-        HttpResponse<String> response = cluster.post("/objects", TestJpegs.unique());
+        HttpResponse<String> response = cluster.post("/objects", UniqueJpegs.unique());
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
@@ -114,7 +114,7 @@ class DistributedModeTest {
 
     @Test
     void runsOneJobForConcurrentRequestsOfTheSameImage() {
-        byte[] jpeg = TestJpegs.unique();
+        byte[] jpeg = UniqueJpegs.unique();
         int jobs = cluster.control.jobsReceived();
         cluster.control.holdNextAnalysis();
 
@@ -134,7 +134,7 @@ class DistributedModeTest {
 
     @Test
     void redeliversTheJobOfAWorkerWhoseBrokerConnectionDropsMidJob() {
-        byte[] jpeg = TestJpegs.unique();
+        byte[] jpeg = UniqueJpegs.unique();
         cluster.control.holdNextAnalysis();
         CompletableFuture<HttpResponse<String>> response = cluster.postAsync("/faces", jpeg);
         await().atMost(PATIENCE).until(() -> cluster.control.holding().size() == 1);
@@ -159,7 +159,7 @@ class DistributedModeTest {
 
     @Test
     void redeliversTheJobOfAWorkerProcessKilledWithSigkillMidJob() throws Exception {
-        byte[] jpeg = TestJpegs.unique();
+        byte[] jpeg = UniqueJpegs.unique();
         cluster.workers().forEach(worker -> worker.jobContainer().stop());
         try (WorkerProcess doomed = cluster.startWorkerProcess()) {
             await().atMost(Duration.ofMinutes(3)).until(() -> doomed.state().equals("ready") || !doomed.isAlive());
@@ -182,7 +182,7 @@ class DistributedModeTest {
 
     @Test
     void deadLettersAJobThatFailsOnEveryDeliveryAndAnswers422() {
-        byte[] jpeg = TestJpegs.unique();
+        byte[] jpeg = UniqueJpegs.unique();
         String sha1 = Sha1.hex(jpeg);
         // The stored image is damaged: the ingress skips the upload (the key is taken), every worker fails to decode.
         cluster.store().put(StorageKeys.imageKey(sha1), "not a JPEG at all".getBytes());
@@ -208,7 +208,7 @@ class DistributedModeTest {
     @Test
     void answers503WhileTheBrokerIsDownAndRecoversWhenItIsBack() {
         cluster.control.holdNextAnalysis();
-        CompletableFuture<HttpResponse<String>> inFlight = cluster.postAsync("/faces", TestJpegs.unique());
+        CompletableFuture<HttpResponse<String>> inFlight = cluster.postAsync("/faces", UniqueJpegs.unique());
         await().atMost(PATIENCE).until(() -> cluster.control.holding().size() == 1);
 
         cluster.broker.stopApp();
@@ -216,7 +216,7 @@ class DistributedModeTest {
             HttpResponse<String> lost = inFlight.join();
             assertThat(lost.statusCode()).isEqualTo(503);
             assertThat(JSON.readTree(lost.body()).get("error").asString()).contains("message broker is unavailable");
-            HttpResponse<String> down = cluster.post("/faces", TestJpegs.unique());
+            HttpResponse<String> down = cluster.post("/faces", UniqueJpegs.unique());
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(down.headers().firstValue("Retry-After")).isPresent();
             assertThat(JSON.readTree(down.body()).get("error").asString()).contains("message broker is unavailable");
@@ -226,14 +226,14 @@ class DistributedModeTest {
         }
 
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
-                .until(() -> cluster.post("/faces", TestJpegs.unique()).statusCode() == 200);
+                .until(() -> cluster.post("/faces", UniqueJpegs.unique()).statusCode() == 200);
     }
 
     @Test
     void answers503WhileStorageIsDownAndRecoversWhenItIsBack() throws IOException {
         cluster.s3.stop();
         try {
-            HttpResponse<String> down = cluster.post("/faces", TestJpegs.unique());
+            HttpResponse<String> down = cluster.post("/faces", UniqueJpegs.unique());
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(down.headers().firstValue("Retry-After")).isPresent();
             assertThat(JSON.readTree(down.body()).get("error").asString()).contains("object storage is unavailable");
@@ -243,7 +243,7 @@ class DistributedModeTest {
         }
 
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
-                .until(() -> cluster.post("/faces", TestJpegs.unique()).statusCode() == 200);
+                .until(() -> cluster.post("/faces", UniqueJpegs.unique()).statusCode() == 200);
         assertThat(cluster.get("/actuator/health").statusCode()).isEqualTo(200);
     }
 

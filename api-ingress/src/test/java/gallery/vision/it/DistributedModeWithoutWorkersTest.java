@@ -29,7 +29,7 @@ class DistributedModeWithoutWorkersTest {
 
     @Test
     void answers504WhenNoWorkerTakesTheJobWithinTheRequestTimeout() {
-        HttpResponse<String> response = cluster.post("/faces", TestJpegs.unique());
+        HttpResponse<String> response = cluster.post("/faces", UniqueJpegs.unique());
 
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(JsonMapper.builder().build().readTree(response.body()).get("error").asString())

@@ -1,6 +1,6 @@
 package gallery.vision.it;
 
-import gallery.vision.models.FaceApiPackage;
+import gallery.vision.common.testing.FaceApiPackage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class DistributedObjectsAndEmbeddingsTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode data = JSON.readTree(response.body()).get("data");
-        assertThat(data.size()).isEqualTo(1792);
+        assertThat(data.size()).isEqualTo(3584); // the 1792 features shaped for Home Gallery (HomeGalleryShaping)
         data.forEach(v -> assertThat(v.asDouble()).isGreaterThanOrEqualTo(0.0));
     }
 }

@@ -1,8 +1,8 @@
 package gallery.vision.it;
 
-import gallery.vision.models.ModelEntry;
+import gallery.vision.common.models.ModelEntry;
 import gallery.vision.models.ModelFiles;
-import gallery.vision.models.ModelManifest;
+import gallery.vision.common.models.ModelManifest;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;

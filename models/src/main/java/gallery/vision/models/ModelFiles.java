@@ -1,5 +1,7 @@
 package gallery.vision.models;
 
+import gallery.vision.common.models.ModelEntry;
+import gallery.vision.common.models.ModelManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

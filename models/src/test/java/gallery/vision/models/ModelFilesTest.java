@@ -3,6 +3,8 @@ package gallery.vision.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gallery.vision.common.models.ModelEntry;
+import gallery.vision.common.models.ModelManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package gallery.vision.worker;
 import gallery.vision.common.DeploymentProfiles;
 import gallery.vision.common.storage.S3StorageConfiguration;
 import gallery.vision.worker.config.WorkerCoreConfiguration;
-import gallery.vision.worker.djl.DjlPrivacy;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -18,7 +17,6 @@ import org.springframework.context.annotation.Import;
 public class VisionWorkerApplication {
 
     public static void main(String[] args) {
-        DjlPrivacy.ensure();
         SpringApplication app = new SpringApplication(VisionWorkerApplication.class);
         configure(app);
         app.run(args);

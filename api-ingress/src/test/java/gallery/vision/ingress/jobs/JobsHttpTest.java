@@ -7,7 +7,7 @@ import gallery.vision.common.image.TestJpegs;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.ingress.support.EmbeddedIngressTest;
 import gallery.vision.ingress.support.Http;
-import gallery.vision.models.FaceApiPackage;
+import gallery.vision.common.testing.FaceApiPackage;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

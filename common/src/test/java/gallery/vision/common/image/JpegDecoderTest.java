@@ -73,14 +73,13 @@ class JpegDecoderTest {
     }
 
     @Test
-    void readsSizeFromHeaderWithoutDecodingPixels() {
+    void refusesDeclaredSizeFromHeaderBeforeAllocatingPixels() {
+        // 60000 x 60000 RGB would need 10.8 GB: only a check on the frame header can answer without running out.
         byte[] huge = TestJpegs.withDeclaredSize(TestJpegs.baseline(32, 32), 60000, 60000);
 
-        assertThatThrownBy(() -> decoder.readSize(huge))
+        assertThatThrownBy(() -> decoder.decode(huge))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.TOO_MANY_PIXELS))
                 .hasMessageContaining("60000x60000");
-        assertThatThrownBy(() -> decoder.decode(huge))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.TOO_MANY_PIXELS));
     }
 
     @Test
@@ -103,6 +102,10 @@ class JpegDecoderTest {
         assertRejected(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}, ApiError.UNDECODABLE_IMAGE);
     }
 
+    /**
+     * Needs {@code ../shared}; vision-worker's {@code DemoPhotoDecodingTest} does the same on face-api's demo photos,
+     * which every build fetches (they are not there yet when this module's tests run).
+     */
     @Test
     @EnabledIf("seedFixturesPresent")
     void decodesSeedSamplesToTheirDocumentedSizes() throws IOException {

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * Keeps DJL from calling home. DJL sends telemetry (and, on EC2, queries the instance metadata service) when its
  * engine first loads, unless offline mode or {@code OPT_OUT_TRACKING} is set; it also downloads native libraries and
- * model zoo indexes unless offline. {@link #ensure()} sets both switches as system properties; call it before any DJL
- * class is touched (the face configuration does so in its static initialiser, the applications in {@code main}).
+ * model zoo indexes unless offline. {@link #ensure()} sets both switches as system properties; call it before DJL's
+ * engine loads: {@link OnnxModels}, the one class that loads models, does so in its static initialiser.
  *
  * <p>DJL reads the environment variables {@code DJL_OFFLINE} and {@code OPT_OUT_TRACKING} before the system
  * properties; one set to anything but {@code true} would switch the guard off, so {@link #ensure()} refuses to start

@@ -17,16 +17,21 @@ import java.util.Map;
  * <p>A loaded {@link Model} holds one ONNX Runtime session; sessions are thread-safe, so a model is created once and
  * shared. Its {@code Predictor}s are not: create one per call (or per thread) with the network's translator, in
  * try-with-resources.
+ *
+ * <p>This is where the process first touches DJL, so it is the one place that calls {@link DjlPrivacy#ensure()}.
  */
 public final class OnnxModels {
 
     public static final String ENGINE = "OnnxRuntime";
 
+    static {
+        DjlPrivacy.ensure();
+    }
+
     private OnnxModels() {
     }
 
     public static Model load(Path onnxFile, OnnxRuntimeProperties settings) {
-        DjlPrivacy.ensure();
         String name = onnxFile.getFileName().toString().replaceFirst("\\.onnx$", "");
         Model model = Model.newInstance(name, Device.cpu(), ENGINE);
         try (SessionOptions options = sessionOptions(settings)) {

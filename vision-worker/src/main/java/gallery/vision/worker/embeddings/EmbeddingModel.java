@@ -14,19 +14,14 @@ import gallery.vision.worker.image.PixelScaling;
  */
 public record EmbeddingModel(String name, String inputName, int inputSize, PixelScaling scaling, String outputName) {
 
-    /** human-models' PoseNet MobileNet v1 backbone, last pointwise ReLU6 (384 channels), input 224, values -1..1. */
-    public static final EmbeddingModel POSENET_MOBILENET_V1 = new EmbeddingModel("posenet-mobilenet-v1-features",
-            "image", 224, PixelScaling.SIGNED_UNIT, "MobilenetV1/MobilenetV1/Conv2d_13_pointwise/Relu6");
+    /** Manifest name of {@link #NSFW_MOBILENET_V2}'s ONNX file. */
+    public static final String NSFW_MOBILENET_V2_NAME = "nsfw-mobilenet-v2-features";
 
     /**
      * nsfwjs' MobileNet v2 (width 1.4) backbone: the global average pool before its classifier, squeezed
      * ({@code feature_vector/SpatialSqueeze}, 1792 values), input 224, values 0..1.
      */
-    public static final EmbeddingModel NSFW_MOBILENET_V2 = new EmbeddingModel("nsfw-mobilenet-v2-features", "input",
+    public static final EmbeddingModel NSFW_MOBILENET_V2 = new EmbeddingModel(NSFW_MOBILENET_V2_NAME, "input",
             224, PixelScaling.UNIT, "StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/"
                     + "StatefulPartitionedCall/StatefulPartitionedCall/predict/feature_vector/SpatialSqueeze");
-
-    /** human-models' CenterNet head, the pooled ReLU features of its squeeze-excite block, input 512, 0..255. */
-    public static final EmbeddingModel CENTERNET = new EmbeddingModel("centernet-features", "tower_0/images", 512,
-            PixelScaling.RAW, "tower_0/CenternetHead/Mean");
 }

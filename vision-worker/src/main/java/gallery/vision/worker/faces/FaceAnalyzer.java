@@ -13,7 +13,7 @@ import gallery.vision.worker.faces.attributes.AgeGender;
 import gallery.vision.worker.faces.attributes.AgeGenderNet;
 import gallery.vision.worker.faces.attributes.ExpressionNet;
 import gallery.vision.worker.faces.detect.DetectionOptions;
-import gallery.vision.worker.faces.detect.DetectorTranslator;
+import gallery.vision.worker.faces.detect.FaceDetectorTranslator;
 import gallery.vision.worker.faces.geometry.Detection;
 import gallery.vision.worker.faces.geometry.Point;
 import gallery.vision.worker.faces.image.FaceExtraction;
@@ -42,7 +42,7 @@ import java.util.function.Function;
 public final class FaceAnalyzer implements Analyzer {
 
     private final FaceNetworks networks;
-    private final DetectorTranslator detector = new DetectorTranslator(DetectionOptions.SEED);
+    private final FaceDetectorTranslator detector = new FaceDetectorTranslator(DetectionOptions.SEED);
     private final FaceNetTranslator<float[]> landmarkNet = LandmarkNet.translator();
     private final FaceNetTranslator<ExpressionsAnswer> expressionNet = ExpressionNet.translator();
     private final FaceNetTranslator<float[]> recognitionNet = RecognitionNet.translator();

@@ -1,12 +1,15 @@
 package gallery.vision.worker.faces;
 
-import java.nio.file.Files;
+import gallery.vision.common.ModelRef;
+import gallery.vision.common.models.ModelEntry;
+
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The ONNX files of face-api's five networks, by their manifest names (see FACES-CONTRACT.md).
+ * The ONNX files of face-api's five networks, by their manifest names (inputs and outputs: models/README.md).
  *
  * @param detector    {@code face-detector}: SSD MobileNet v1
  * @param landmarks   {@code face-landmarks}: FaceLandmark68Net
@@ -16,23 +19,39 @@ import java.util.function.Function;
  */
 public record FaceModelFiles(Path detector, Path landmarks, Path recognition, Path ageGender, Path expression) {
 
-    /** All five files in the models module's layout under {@code dir}: {@code faces/<name>.onnx}. */
-    public static Optional<FaceModelFiles> inDirectory(Path dir) {
-        return find(name -> Optional.of(dir.resolve("faces").resolve(name + ".onnx")).filter(Files::isRegularFile));
-    }
+    public static final String DETECTOR = "face-detector";
+    public static final String LANDMARKS = "face-landmarks";
+    public static final String RECOGNITION = "face-recognition";
+    public static final String AGE_GENDER = "face-age-gender";
+    public static final String EXPRESSION = "face-expression";
+    /** The five manifest names, in the order of the record's components. */
+    public static final List<String> NAMES = List.of(DETECTOR, LANDMARKS, RECOGNITION, AGE_GENDER, EXPRESSION);
 
     /** All five files, if the lookup (model name to installed file) finds every one. */
     public static Optional<FaceModelFiles> find(Function<String, Optional<Path>> lookup) {
-        Optional<Path> detector = lookup.apply("face-detector");
-        Optional<Path> landmarks = lookup.apply("face-landmarks");
-        Optional<Path> recognition = lookup.apply("face-recognition");
-        Optional<Path> ageGender = lookup.apply("face-age-gender");
-        Optional<Path> expression = lookup.apply("face-expression");
-        if (detector.isEmpty() || landmarks.isEmpty() || recognition.isEmpty() || ageGender.isEmpty()
-                || expression.isEmpty()) {
+        List<Optional<Path>> found = NAMES.stream().map(lookup).toList();
+        if (found.stream().anyMatch(Optional::isEmpty)) {
             return Optional.empty();
         }
-        return Optional.of(new FaceModelFiles(detector.get(), landmarks.get(), recognition.get(), ageGender.get(),
-                expression.get()));
+        List<Path> p = found.stream().map(Optional::get).toList();
+        return Optional.of(new FaceModelFiles(p.get(0), p.get(1), p.get(2), p.get(3), p.get(4)));
+    }
+
+    /**
+     * What face answers are stored and reported under, from the manifest entries of the five networks: the npm
+     * package they were converted from, without its scope, and its version (e.g. {@code face-api} / {@code 1.7.15},
+     * the seed's {@code model}).
+     *
+     * @throws IllegalStateException when the five do not come from one package version
+     */
+    public static ModelRef model(List<ModelEntry> entries) {
+        List<ModelRef> sources = entries.stream()
+                .map(e -> new ModelRef(e.sourcePackage().replaceFirst("^@[^/]+/", ""), e.sourceVersion()))
+                .distinct().toList();
+        if (sources.size() != 1) {
+            throw new IllegalStateException("the face models must come from one face-api version, the manifest lists "
+                    + sources);
+        }
+        return sources.get(0);
     }
 }

@@ -1,7 +1,7 @@
 package gallery.vision.worker.models;
 
 import gallery.vision.common.ModelRef;
-import gallery.vision.models.ModelEntry;
+import gallery.vision.common.models.ModelEntry;
 import gallery.vision.models.ModelFiles;
 import org.springframework.core.env.Environment;
 
@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Single ONNX models this process has installed, through the models module: the directory named by
- * {@code MODEL_DIR} (manifest plus files) when set, else the models packaged on the classpath. A {@code MODEL_DIR}
- * that does not exist installs nothing (every model-backed analysis answers 503 saying its model is not installed);
- * one that exists but is no model directory fails start-up, naming the variable (as the face models do). The model files of
- * one setting are resolved once (sha256 checked, classpath files extracted) and shared by the start-up conditions and
- * the beans. Thread-safe.
+ * The ONNX models this process has installed, through the models module: the directory named by {@code MODEL_DIR}
+ * (manifest plus files) when set, else the models packaged on the classpath. A {@code MODEL_DIR} that does not exist
+ * installs nothing (every model-backed analysis answers 503 saying its model is not installed); one that exists but
+ * is no model directory fails start-up, naming the variable. The model files of one setting are resolved once
+ * (sha256 checked, classpath files extracted) and shared by {@link ConditionalOnInstalledModels} and the beans. Every
+ * model's name and version come from the manifest. Thread-safe.
  */
 public final class InstalledModels {
 
@@ -33,8 +33,22 @@ public final class InstalledModels {
      * @param name        manifest name, e.g. {@code centernet-mobilenet-v3}
      */
     public static Optional<InstalledModel> find(Environment environment, String name) {
-        return files(environment).flatMap(f -> f.entry(name).flatMap(e -> f.path(name)
-                .map(path -> new InstalledModel(new ModelRef(e.name(), e.version()), path))));
+        return files(environment).flatMap(f -> find(f, name));
+    }
+
+    /** The installed model of that manifest name among {@code files}, or empty when it is not installed. */
+    public static Optional<InstalledModel> find(ModelFiles files, String name) {
+        return files.entry(name).flatMap(e -> files.path(name).map(path -> new InstalledModel(e, path)));
+    }
+
+    /**
+     * The installed model a bean guarded by {@link ConditionalOnInstalledModels} needs.
+     *
+     * @throws IllegalStateException when it is not installed (it was when the condition was evaluated)
+     */
+    public static InstalledModel require(Environment environment, String name) {
+        return find(environment, name)
+                .orElseThrow(() -> new IllegalStateException("model " + name + " disappeared after start-up checks"));
     }
 
     /**
@@ -65,10 +79,17 @@ public final class InstalledModels {
     /**
      * A model file ready to load.
      *
-     * @param model what answers computed by it report: manifest name and version (e.g.
-     *              {@code centernet-mobilenet-v3} / {@code human-models-3.0.4})
+     * @param entry its manifest entry
      * @param file  the verified ONNX file
      */
-    public record InstalledModel(ModelRef model, Path file) {
+    public record InstalledModel(ModelEntry entry, Path file) {
+
+        /**
+         * What answers computed by this model alone report: manifest name and version (e.g.
+         * {@code centernet-mobilenet-v3} / {@code human-models-3.0.4}).
+         */
+        public ModelRef model() {
+            return new ModelRef(entry.name(), entry.version());
+        }
     }
 }

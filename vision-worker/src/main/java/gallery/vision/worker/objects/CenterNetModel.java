@@ -48,11 +48,6 @@ public final class CenterNetModel implements DetectorModel {
     }
 
     @Override
-    public boolean channelsFirst() {
-        return false;
-    }
-
-    @Override
     public List<String> outputNames() {
         return List.of(KEYPOINTS, SIZES);
     }

@@ -22,8 +22,15 @@ public interface DetectorModel {
 
     PixelScaling scaling();
 
-    /** True when the input is NCHW, false for NHWC. */
-    boolean channelsFirst();
+    /** Shape of the input tensor: NHWC {@code [1, size, size, 3]} unless the network wants another layout. */
+    default long[] inputShape() {
+        return new long[] {1, inputSize(), inputSize(), 3};
+    }
+
+    /** The scaled, interleaved (HWC) pixels in the layout of {@link #inputShape()}; as they are for NHWC. */
+    default float[] toInputLayout(float[] hwc) {
+        return hwc;
+    }
 
     /** Every candidate box with a score of at least {@code minScore}, from the named output tensors. */
     List<ScoredBox> decode(Map<String, float[]> outputs, float minScore);

@@ -5,7 +5,6 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.worker.djl.Tensors;
-import gallery.vision.worker.image.ChannelsFirst;
 import gallery.vision.worker.image.StretchResize;
 
 import java.util.HashMap;
@@ -14,7 +13,7 @@ import java.util.Map;
 
 /**
  * Runs a {@link DetectorModel}: the image stretched to the network's square input and scaled to its value range
- * (planar when the network is NCHW), then the outputs decoded into candidate boxes at or above {@code minScore}.
+ * (in the network's input layout), then the outputs decoded into candidate boxes at or above {@code minScore}.
  * Stateless and thread-safe; the predictors using it are not.
  */
 public final class DetectorTranslator implements NoBatchifyTranslator<RgbImage, List<ScoredBox>> {
@@ -31,16 +30,12 @@ public final class DetectorTranslator implements NoBatchifyTranslator<RgbImage, 
 
     /** The network input for an image, in the network's layout and value range. */
     public float[] inputTensor(RgbImage image) {
-        float[] hwc = model.scaling().apply(resize.apply(image));
-        int size = model.inputSize();
-        return model.channelsFirst() ? ChannelsFirst.of(hwc, size, size, 3) : hwc;
+        return model.toInputLayout(model.scaling().apply(resize.apply(image)));
     }
 
     @Override
     public NDList processInput(TranslatorContext ctx, RgbImage image) {
-        int size = model.inputSize();
-        long[] shape = model.channelsFirst() ? new long[] {1, 3, size, size} : new long[] {1, size, size, 3};
-        return Tensors.input(ctx.getNDManager(), model.inputName(), inputTensor(image), shape);
+        return Tensors.input(ctx.getNDManager(), model.inputName(), inputTensor(image), model.inputShape());
     }
 
     @Override

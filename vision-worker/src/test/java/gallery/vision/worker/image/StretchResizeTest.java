@@ -34,12 +34,6 @@ class StretchResizeTest {
     }
 
     @Test
-    void channelsFirstMakesPlanes() {
-        assertThat(ChannelsFirst.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 1, 3))
-                .containsExactly(1, 4, 2, 5, 3, 6);
-    }
-
-    @Test
     void pixelScalingMapsToSignedUnitRange() {
         assertThat(PixelScaling.SIGNED_UNIT.apply(new float[] {0, 127.5f, 255}))
                 .containsExactly(new float[] {-1, 0, 1}, within(1e-6f));

@@ -3,7 +3,7 @@ package gallery.vision.worker.models;
 import ai.djl.Model;
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.image.RgbImage;
-import gallery.vision.models.FaceApiPackage;
+import gallery.vision.common.testing.FaceApiPackage;
 import gallery.vision.models.ModelFiles;
 import gallery.vision.worker.djl.OnnxModels;
 import gallery.vision.worker.djl.OnnxRuntimeProperties;

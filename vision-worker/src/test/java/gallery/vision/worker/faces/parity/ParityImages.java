@@ -3,7 +3,7 @@ package gallery.vision.worker.faces.parity;
 import gallery.vision.common.Sha1;
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.image.RgbImage;
-import gallery.vision.models.FaceApiPackage;
+import gallery.vision.common.testing.FaceApiPackage;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
