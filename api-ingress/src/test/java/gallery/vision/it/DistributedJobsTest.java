@@ -53,7 +53,7 @@ class DistributedJobsTest {
 
     @Test
     void reportsTheSynchronousAnswerAndTheFailureOfAMissingModel() {
-        byte[] jpeg = TestJpegs.unique(160, 120);
+        byte[] jpeg = UniqueJpegs.unique(160, 120);
 
         HttpResponse<String> accepted = cluster.post("/jobs?analyses=faces,objects", jpeg);
 
@@ -72,7 +72,7 @@ class DistributedJobsTest {
 
     @Test
     void analyzesAnImageSubmittedAgainWhileItsJobRunsOnlyOnce() {
-        byte[] jpeg = TestJpegs.unique();
+        byte[] jpeg = UniqueJpegs.unique();
         int analyses = cluster.control.analyses();
         cluster.control.holdNextAnalysis();
         String first = JSON.readTree(cluster.post("/jobs?analyses=faces", jpeg).body()).get("id").asString();
@@ -88,7 +88,7 @@ class DistributedJobsTest {
 
     @Test
     void finishesAJobAfterItsWorkerWasKilledMidJobAndTheIngressRestarted() throws Exception {
-        byte[] jpeg = TestJpegs.unique(180, 140);
+        byte[] jpeg = UniqueJpegs.unique(180, 140);
         cluster.workers().forEach(worker -> worker.bulkContainer().stop());
         try (WorkerProcess doomed = cluster.startWorkerProcess()) {
             await().atMost(Duration.ofMinutes(3)).until(() -> doomed.state().equals("ready") || !doomed.isAlive());
@@ -115,7 +115,7 @@ class DistributedJobsTest {
 
         JsonNode models = JSON.readTree(cluster.get("/models").body());
         assertThat(models.propertyNames()).containsExactly("faces");
-        JsonNode answer = JSON.readTree(cluster.post("/faces", TestJpegs.unique()).body());
+        JsonNode answer = JSON.readTree(cluster.post("/faces", UniqueJpegs.unique()).body());
         assertThat(models.get("faces").get("model")).isEqualTo(answer.get("model"));
         assertThat(models.get("faces").get("version")).isEqualTo(answer.get("version"));
     }
