@@ -217,6 +217,7 @@
         const box = el('div', 'box object');
         box.dataset.index = String(index);
         place(box, x, y, w, h);
+        box.classList.toggle('flip', x > width * 0.7);
         box.append(el('span', 'label', `${object.class} ${Math.round(100 * object.score)}%`));
         overlay.append(box);
         objectsDrawn++;
@@ -231,6 +232,10 @@
         box.dataset.index = String(index);
         box.style.setProperty('--colour', colour);
         place(box, x, y, w, h);
+        // Labels stay on the photo: right-aligned near the right edge, below the box near the top edge.
+        box.classList.toggle('flip', x + w / 2 > width * 0.7);
+        box.classList.toggle('under', y < height * 0.08);
+        box.classList.toggle('weak', face.alignedRect.score < 0.5);
         box.append(el('span', 'label', `${index + 1} ${faceSummary(face)}`));
         overlay.append(box);
         const group = svg('g', {class: 'face-landmarks', 'data-index': String(index), fill: colour});
