@@ -24,8 +24,8 @@ public final class DemoPage {
     private DemoPage() {
     }
 
-    /** Whether {@code method} on {@code path} (decoded and normalised) reads one of the page's files. */
+    /** Whether {@code method} on {@code path} (decoded and normalised) is a GET of one of the page's files. */
     public static boolean isAsset(String method, String path) {
-        return ("GET".equals(method) || "HEAD".equals(method)) && ASSETS.containsKey(path);
+        return "GET".equals(method) && ASSETS.containsKey(path);
     }
 }

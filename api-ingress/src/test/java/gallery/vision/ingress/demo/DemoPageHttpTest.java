@@ -97,9 +97,10 @@ class DemoPageHttpTest {
         assertJsonError(anonymous.get(path), 401, "access token is required");
     }
 
-    @Test
-    void opensThePageForReadingOnly() {
-        assertJsonError(anonymous.send("POST", "/", "image/jpeg", TestJpegs.baseline(32, 32)), 401,
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT", "DELETE"})
+    void opensThePageForReadingOnly(String method) {
+        assertJsonError(anonymous.send(method, "/", "image/jpeg", TestJpegs.baseline(32, 32)), 401,
                 "access token is required");
     }
 
