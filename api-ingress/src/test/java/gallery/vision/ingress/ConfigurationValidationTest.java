@@ -62,6 +62,11 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void failsAtStartWhenDemoPageIsNeitherTrueNorFalse() {
+        assertThatThrownBy(() -> start("DEMO_PAGE=yes")).hasStackTraceContaining("DEMO_PAGE must be true or false");
+    }
+
+    @Test
     void failsAtStartWhenRateLimitIsNegative() {
         assertThatThrownBy(() -> start("API_TOKENS=" + TOKEN, "RATE_LIMIT=-1")).hasStackTraceContaining("RATE_LIMIT");
     }

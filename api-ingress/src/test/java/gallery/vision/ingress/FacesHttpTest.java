@@ -59,7 +59,7 @@ class FacesHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode answer = json(response);
-        assertThat(answer.propertyNames()).containsExactly("srcSha1sum", "model", "created", "width", "height", "data");
+        assertThat(answer.propertyNames()).containsExactly("srcSha1sum", "model", "version", "created", "width", "height", "data");
         assertThat(answer.get("srcSha1sum").asString()).isEqualTo("c3328f60fd4fc6c85bfff3fdba9e2f067c135e5f");
         assertThat(answer.get("model").asString()).isEqualTo("face-api");
         assertThat(answer.get("width").asInt()).isEqualTo(300);

@@ -3,6 +3,7 @@ package gallery.vision.it;
 import gallery.vision.common.storage.BlobStore;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,5 +48,15 @@ final class CountingBlobStore implements BlobStore {
     @Override
     public boolean exists(String key) {
         return store.exists(key);
+    }
+
+    @Override
+    public void delete(String key) {
+        store.delete(key);
+    }
+
+    @Override
+    public List<String> keys(String prefix) {
+        return store.keys(prefix);
     }
 }

@@ -66,6 +66,10 @@ final class DistributedCluster implements AutoCloseable {
             return context.getBean("jobContainer", SimpleMessageListenerContainer.class);
         }
 
+        SimpleMessageListenerContainer bulkContainer() {
+            return context.getBean("bulkContainer", SimpleMessageListenerContainer.class);
+        }
+
         void kill() {
             context.getBean(CachingConnectionFactory.class).resetConnection();
         }
@@ -146,6 +150,12 @@ final class DistributedCluster implements AutoCloseable {
         app.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(CountingBlobStore.counting(ingressPuts)));
         ingress = app.run(args("--server.port=0", "--server.address=127.0.0.1"));
         port = Integer.parseInt(ingress.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** Stops the ingress and starts a new one on another port: nothing it held in memory survives. */
+    void restartIngress() {
+        ingress.close();
+        startIngress();
     }
 
     private String[] args(String... more) {

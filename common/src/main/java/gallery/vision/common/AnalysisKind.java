@@ -6,22 +6,21 @@ import java.util.Optional;
 /**
  * The three analyses the service offers, each served at {@code POST /<path>}.
  *
- * <p>The flags mirror the seed's answer shapes: objects and faces report the decoded image size, embeddings and
- * objects report a model version, faces report only the model name.
+ * <p>The flags mirror the seed's answer shapes: objects and faces report the decoded image size. Every analysis
+ * reports its model's name and version (the seed's faces answer had no {@code version}; ours adds it, which Home
+ * Gallery ignores, so that a stored face answer tells which model computed it).
  */
 public enum AnalysisKind {
-    EMBEDDINGS("embeddings", false, true),
-    OBJECTS("objects", true, true),
-    FACES("faces", true, false);
+    EMBEDDINGS("embeddings", false),
+    OBJECTS("objects", true),
+    FACES("faces", true);
 
     private final String path;
     private final boolean reportsSize;
-    private final boolean reportsVersion;
 
-    AnalysisKind(String path, boolean reportsSize, boolean reportsVersion) {
+    AnalysisKind(String path, boolean reportsSize) {
         this.path = path;
         this.reportsSize = reportsSize;
-        this.reportsVersion = reportsVersion;
     }
 
     /** The route segment and the name used in queue names and storage keys. */
@@ -31,10 +30,6 @@ public enum AnalysisKind {
 
     public boolean reportsSize() {
         return reportsSize;
-    }
-
-    public boolean reportsVersion() {
-        return reportsVersion;
     }
 
     public static Optional<AnalysisKind> fromPath(String path) {

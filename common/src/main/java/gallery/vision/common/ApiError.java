@@ -14,6 +14,8 @@ public enum ApiError {
     NOT_FOUND(404, "no such route: %s %s"),
     METHOD_NOT_ALLOWED(405, "method %s is not allowed on %s"),
     BAD_REQUEST(400, "bad request: %s"),
+    UNKNOWN_ANALYSIS(400, "unknown analysis '%s'; known analyses: embeddings, objects, faces"),
+    JOB_NOT_FOUND(404, "no such job: %s"),
     MISSING_TOKEN(401, "an access token is required: send Authorization: Bearer <token>"),
     INVALID_TOKEN(401, "the access token is not valid"),
     IMAGE_REJECTED(422, "image could not be analyzed: %s"),

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * serves answers of an old one.
  *
  * @param name    the model name reported in the answer's {@code model} field
- * @param version the model version; reported in the {@code version} field where the analysis does so
+ * @param version the model version, reported in the answer's {@code version} field
  */
 public record ModelRef(String name, String version) {
 

@@ -1,5 +1,6 @@
 package gallery.vision.ingress.access;
 
+import gallery.vision.ingress.demo.DemoPageProperties;
 import gallery.vision.ingress.web.ApiErrorRenderer;
 import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
@@ -25,13 +26,14 @@ class AccessConfiguration {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     @Bean
-    FilterRegistrationBean<AccessFilter> accessFilter(AccessProperties settings, ApiErrorRenderer renderer) {
+    FilterRegistrationBean<AccessFilter> accessFilter(AccessProperties settings, DemoPageProperties demoPage,
+                                                      ApiErrorRenderer renderer) {
         AccessTokens tokens = AccessTokens.load(settings);
         Optional<RateLimiter> limiter = tokens.required() && settings.rateLimited()
                 ? Optional.of(new RateLimiter(settings.rateLimit(), tokens.count(), System::nanoTime))
                 : Optional.empty();
         FilterRegistrationBean<AccessFilter> registration = new FilterRegistrationBean<>(
-                new AccessFilter(tokens, settings.rateLimit(), limiter, renderer));
+                new AccessFilter(tokens, settings.rateLimit(), limiter, renderer, demoPage.enabled()));
         registration.setName("accessFilter");
         registration.setOrder(ORDER);
         registration.setDispatcherTypes(DispatcherType.REQUEST);

@@ -1,6 +1,7 @@
 package gallery.vision.ingress.access;
 
 import gallery.vision.common.ApiError;
+import gallery.vision.ingress.demo.DemoPage;
 import gallery.vision.ingress.web.ApiErrorRenderer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,7 +18,9 @@ import java.util.Optional;
 /**
  * Lets a request through only with {@code Authorization: Bearer <token>} naming an accepted token, and (with a rate
  * limit) only while that token is within its allowance. Every route is covered except the health probes
- * ({@code /health}, {@code /actuator/health} and its groups), so routes added later are protected without change.
+ * ({@code /health}, {@code /actuator/health} and its groups) and, with {@code DEMO_PAGE=true}, reading the demo
+ * page's own files ({@link DemoPage#isAsset}: no data in them; the routes the page calls still need a token), so routes
+ * added later are protected without change.
  * Refusals are rendered by {@link ApiErrorRenderer}: 401 with {@code WWW-Authenticate} (RFC 6750), 429 with
  * {@code Retry-After}. Runs before the request body is read. Nothing about the presented token is logged.
  * Thread-safe (stateless but for the thread-safe {@link RateLimiter}).
@@ -31,9 +34,12 @@ final class AccessFilter extends OncePerRequestFilter {
     private final Optional<RateLimiter> limiter;
     private final double rateLimit;
     private final ApiErrorRenderer renderer;
+    private final boolean demoPageOpen;
 
-    AccessFilter(AccessTokens tokens, double rateLimit, Optional<RateLimiter> limiter, ApiErrorRenderer renderer) {
+    AccessFilter(AccessTokens tokens, double rateLimit, Optional<RateLimiter> limiter, ApiErrorRenderer renderer,
+                 boolean demoPageOpen) {
         this.tokens = tokens;
+        this.demoPageOpen = demoPageOpen;
         this.rateLimit = rateLimit;
         this.limiter = limiter;
         this.renderer = renderer;
@@ -42,7 +48,7 @@ final class AccessFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return OpenRoutes.isOpen(path);
+        return OpenRoutes.isOpen(path) || (demoPageOpen && DemoPage.isAsset(request.getMethod(), path));
     }
 
     @Override

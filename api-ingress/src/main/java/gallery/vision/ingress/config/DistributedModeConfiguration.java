@@ -9,6 +9,7 @@ import gallery.vision.common.storage.BlobStore;
 import gallery.vision.common.storage.S3StorageConfiguration;
 import gallery.vision.common.storage.StorageKeys;
 import gallery.vision.ingress.dispatch.StoredAnswers;
+import gallery.vision.ingress.models.ModelCatalog;
 import gallery.vision.ingress.dispatch.amqp.AmqpJobDispatcher;
 import gallery.vision.ingress.dispatch.amqp.AnnouncedModels;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
@@ -54,6 +55,12 @@ public class DistributedModeConfiguration {
     @Bean
     AnnouncedModels announcedModels(BlobStore store, JsonMapper json) {
         return new AnnouncedModels(store, json, Clock.systemUTC(), ANNOUNCEMENT_TTL);
+    }
+
+    /** {@code GET /models}: what the workers announced. */
+    @Bean
+    ModelCatalog announcedModelCatalog(AnnouncedModels announced) {
+        return announced::current;
     }
 
     @Bean

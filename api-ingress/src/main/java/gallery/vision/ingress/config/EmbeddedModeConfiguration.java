@@ -1,8 +1,16 @@
 package gallery.vision.ingress.config;
 
+import gallery.vision.common.ApiError;
 import gallery.vision.common.DeploymentProfiles;
+import gallery.vision.common.jobs.AnalysisFailures;
+import gallery.vision.ingress.analysis.AnalysisService;
 import gallery.vision.ingress.dispatch.InProcessDispatcher;
 import gallery.vision.ingress.dispatch.StoredAnswers;
+import gallery.vision.ingress.jobs.LocalBulkAnalysis;
+import gallery.vision.ingress.models.ModelCatalog;
+import gallery.vision.worker.analysis.AnalyzerRegistry;
+import gallery.vision.worker.bulk.BulkAnalysis;
+import gallery.vision.worker.bulk.InteractiveFirstGate;
 import gallery.vision.worker.config.WorkerCoreConfiguration;
 import gallery.vision.worker.job.JobHandler;
 import org.springframework.context.annotation.Bean;
@@ -28,5 +36,21 @@ public class EmbeddedModeConfiguration {
     @Bean
     StoredAnswers storedAnswers(JobHandler handler) {
         return handler::storedAnswer;
+    }
+
+    /**
+     * Bulk jobs behind interactive work: an analysis starts only while no synchronous request is in flight. There is
+     * no redelivery in this process, so a failure is recorded at once (an unexpected one as the 500 the synchronous
+     * route would answer).
+     */
+    @Bean
+    LocalBulkAnalysis localBulkAnalysis(JobHandler handler, AnalysisFailures failures, AnalysisService interactive) {
+        BulkAnalysis analysis = new BulkAnalysis(handler, failures, new InteractiveFirstGate(interactive::inFlight));
+        return (sha1, kinds, image) -> analysis.run(sha1, kinds, image, ApiError.INTERNAL.exception());
+    }
+
+    @Bean
+    ModelCatalog installedModels(AnalyzerRegistry analyzers) {
+        return analyzers::model;
     }
 }

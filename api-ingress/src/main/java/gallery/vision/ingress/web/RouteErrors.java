@@ -1,5 +1,6 @@
 package gallery.vision.ingress.web;
 
+import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
 import gallery.vision.ingress.access.OpenRoutes;
 import org.springframework.http.MediaType;
@@ -22,8 +23,14 @@ public final class RouteErrors {
         EVERY_ROUTE,
         /** Routes behind the access tokens ({@link OpenRoutes}). */
         PROTECTED_ROUTE,
-        /** Routes that take a JPEG body and analyze it. */
-        JPEG_ROUTE,
+        /** Routes that take a JPEG body: it is read, checked, decoded and stored. */
+        JPEG_BODY,
+        /** The synchronous analysis routes ({@code /faces}, ...): they wait for the analysis' answer. */
+        ANALYSIS_ROUTE,
+        /** {@code POST /jobs}: names the analyses to run. */
+        JOB_SUBMISSION,
+        /** {@code GET /jobs/{id}}: names a job. */
+        JOB_LOOKUP,
         /** Requests that match no route: an unknown path, or a method the path does not take. */
         NO_ROUTE
     }
@@ -33,6 +40,14 @@ public final class RouteErrors {
 
         boolean takesJpeg() {
             return consumes.contains(MediaType.IMAGE_JPEG);
+        }
+
+        boolean analyzes() {
+            return takesJpeg() && AnalysisKind.fromPath(path.substring(1)).isPresent();
+        }
+
+        boolean is(String method, String path) {
+            return this.method.equals(method) && this.path.equals(path);
         }
     }
 
@@ -44,7 +59,10 @@ public final class RouteErrors {
             case BAD_REQUEST, INTERNAL -> Scope.EVERY_ROUTE;
             case MISSING_TOKEN, INVALID_TOKEN, RATE_LIMITED -> Scope.PROTECTED_ROUTE;
             case UNSUPPORTED_MEDIA_TYPE, BODY_TOO_LARGE, TOO_MANY_PIXELS, EMPTY_BODY, NOT_A_JPEG, UNDECODABLE_IMAGE,
-                 IMAGE_REJECTED, MODEL_NOT_INSTALLED, QUEUE_FULL, BACKEND_UNAVAILABLE, TIMEOUT -> Scope.JPEG_ROUTE;
+                 BACKEND_UNAVAILABLE -> Scope.JPEG_BODY;
+            case IMAGE_REJECTED, MODEL_NOT_INSTALLED, QUEUE_FULL, TIMEOUT -> Scope.ANALYSIS_ROUTE;
+            case UNKNOWN_ANALYSIS -> Scope.JOB_SUBMISSION;
+            case JOB_NOT_FOUND -> Scope.JOB_LOOKUP;
             case NOT_FOUND, METHOD_NOT_ALLOWED -> Scope.NO_ROUTE;
         };
     }
@@ -54,7 +72,10 @@ public final class RouteErrors {
         return Arrays.stream(ApiError.values()).filter(error -> switch (scope(error)) {
             case EVERY_ROUTE -> true;
             case PROTECTED_ROUTE -> !OpenRoutes.isOpen(route.path());
-            case JPEG_ROUTE -> route.takesJpeg();
+            case JPEG_BODY -> route.takesJpeg();
+            case ANALYSIS_ROUTE -> route.analyzes();
+            case JOB_SUBMISSION -> route.is("POST", "/jobs");
+            case JOB_LOOKUP -> route.is("GET", "/jobs/{id}");
             case NO_ROUTE -> false;
         }).collect(Collectors.toCollection(() -> EnumSet.noneOf(ApiError.class)));
     }

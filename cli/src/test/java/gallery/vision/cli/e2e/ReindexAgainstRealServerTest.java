@@ -6,7 +6,6 @@ import gallery.vision.ingress.ApiIngressApplication;
 import gallery.vision.worker.djl.DjlPrivacy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -33,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on a random loopback port with its own {@code DATA_DIR}: every answer file must be byte for byte what the
  * synchronous route answers for the same preview (apart from {@code created}), and a second run must post nothing.
  */
-@Disabled("enabled when /jobs lands")
 class ReindexAgainstRealServerTest {
 
     private static final JsonMapper JSON = JsonMapper.shared();

@@ -9,6 +9,10 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * The wire format of jobs and replies, in one place for both sides. A job is an empty persistent message with the
  * analysis and the image's sha1 in headers (the image itself is in S3 under {@link gallery.vision.common.storage.StorageKeys#imageKey}). A reply
@@ -24,6 +28,10 @@ public final class JobMessages {
 
     /** What a worker is asked to do. */
     public record Job(AnalysisKind kind, String sha1) {
+    }
+
+    /** A bulk job: every analysis of one image, answered into the store, not replied. */
+    public record BulkJob(String sha1, List<AnalysisKind> kinds) {
     }
 
     public static Message job(AnalysisKind kind, String sha1) {
@@ -45,6 +53,31 @@ public final class JobMessages {
             throw new IllegalArgumentException("job carries no valid sha1");
         }
         return new Job(kind, hex);
+    }
+
+    /** A bulk job for {@link JobRouting#BULK_QUEUE}: persistent, no reply-to. */
+    public static Message bulkJob(String sha1, List<AnalysisKind> kinds) {
+        return MessageBuilder.withBody(EMPTY)
+                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+                .setHeader(JobRouting.HEADER_SHA1, sha1)
+                .setHeader(JobRouting.HEADER_ANALYSES, kinds.stream().map(AnalysisKind::path).collect(Collectors.joining(",")))
+                .build();
+    }
+
+    /** Reads a bulk job; throws {@link IllegalArgumentException} for a message that is not one. */
+    public static BulkJob readBulkJob(Message message) {
+        MessageProperties properties = message.getMessageProperties();
+        Object sha1 = properties.getHeader(JobRouting.HEADER_SHA1);
+        Object analyses = properties.getHeader(JobRouting.HEADER_ANALYSES);
+        if (!(sha1 instanceof String hex) || !Sha1.isValid(hex)) {
+            throw new IllegalArgumentException("bulk job carries no valid sha1");
+        }
+        List<AnalysisKind> kinds = new ArrayList<>();
+        for (String path : String.valueOf(analyses).split(",")) {
+            kinds.add(AnalysisKind.fromPath(path)
+                    .orElseThrow(() -> new IllegalArgumentException("bulk job names no known analysis: " + path)));
+        }
+        return new BulkJob(hex, kinds);
     }
 
     public static Message answer(byte[] json) {

@@ -24,10 +24,18 @@ public final class JobRouting {
     public static final String DEAD_LETTER_QUEUE = "gallery-vision.jobs.dead";
     public static final String DEAD_LETTER_REPLIES_QUEUE = "gallery-vision.jobs.dead.replies";
 
+    /**
+     * Durable quorum queue of bulk jobs ({@code POST /jobs}), apart from the interactive {@link #JOBS_QUEUE} so that
+     * workers serve interactive work first. Bulk jobs reach it through the default exchange, without reply-to.
+     */
+    public static final String BULK_QUEUE = "gallery-vision.bulk";
+
     /** Message header naming the analysis of a job ({@link AnalysisKind#path()}). */
     public static final String HEADER_ANALYSIS = "gv-analysis";
     /** Message header holding the sha1 of a job's image. */
     public static final String HEADER_SHA1 = "gv-sha1";
+    /** Bulk job header: its analyses, comma-separated paths ({@code embeddings,faces}), all from one decode. */
+    public static final String HEADER_ANALYSES = "gv-analyses";
     /** Reply header: absent on an answer, the {@link ApiError} constant's name on a failed job. */
     public static final String HEADER_ERROR = "gv-error";
     /** Reply header: the client-visible message of a failed job. */

@@ -28,7 +28,9 @@ import java.util.List;
  *   <li>{@link JobRouting#JOBS_QUEUE}, a quorum queue (replicated, durable, counts deliveries) shared by all workers,
  *       dead-lettering after {@code JOB_DELIVERY_LIMIT} failed deliveries to</li>
  *   <li>{@link JobRouting#DEAD_LETTER_EXCHANGE}, a fanout to {@link JobRouting#DEAD_LETTER_QUEUE} (parked for a human)
- *       and {@link JobRouting#DEAD_LETTER_REPLIES_QUEUE} (answered by a worker's dead-letter responder).</li>
+ *       and {@link JobRouting#DEAD_LETTER_REPLIES_QUEUE} (answered by a worker's dead-letter responder);</li>
+ *   <li>{@link JobRouting#BULK_QUEUE}, a quorum queue of bulk jobs, reached through the default exchange and
+ *       dead-lettering like the job queue (a worker records the failure on a bulk job's last delivery before that).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,8 +52,13 @@ public class JobTopology {
         FanoutExchange deadLetters = ExchangeBuilder.fanoutExchange(JobRouting.DEAD_LETTER_EXCHANGE).durable(true).build();
         Queue parked = QueueBuilder.durable(JobRouting.DEAD_LETTER_QUEUE).maxLength(PARKED_JOBS_LIMIT).build();
         Queue replies = QueueBuilder.durable(JobRouting.DEAD_LETTER_REPLIES_QUEUE).build();
+        Queue bulk = QueueBuilder.durable(JobRouting.BULK_QUEUE)
+                .quorum()
+                .deliveryLimit(jobs.deliveryLimit())
+                .deadLetterExchange(JobRouting.DEAD_LETTER_EXCHANGE)
+                .build();
 
-        List<Declarable> all = new ArrayList<>(List.of(exchange, queue, deadLetters, parked, replies,
+        List<Declarable> all = new ArrayList<>(List.of(exchange, queue, deadLetters, parked, replies, bulk,
                 BindingBuilder.bind(parked).to(deadLetters), BindingBuilder.bind(replies).to(deadLetters)));
         for (AnalysisKind kind : AnalysisKind.values()) {
             Binding binding = BindingBuilder.bind(queue).to(exchange).with(JobRouting.jobRoutingKey(kind));

@@ -1,9 +1,10 @@
 package gallery.vision.common.storage;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Content-addressed storage for images and answers, keyed by the names {@link gallery.vision.common.Routing} makes.
+ * Content-addressed storage for images and answers, keyed by the names {@link StorageKeys} makes.
  *
  * <p>Implementations are thread-safe; a {@code put} is atomic: a reader sees the whole value or none.
  */
@@ -17,4 +18,10 @@ public interface BlobStore {
 
     /** Whether a value is stored under the key. */
     boolean exists(String key);
+
+    /** Removes the value under the key; nothing happens when there is none. */
+    void delete(String key);
+
+    /** Every key that starts with {@code prefix} (a folder such as {@code jobs/records/}), in no particular order. */
+    List<String> keys(String prefix);
 }

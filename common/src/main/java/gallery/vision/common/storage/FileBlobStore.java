@@ -1,5 +1,6 @@
 package gallery.vision.common.storage;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -16,6 +17,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
@@ -165,6 +168,51 @@ public final class FileBlobStore implements BlobStore {
                 channel.write(buffer);
             }
             channel.force(true);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(resolve(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + key, e);
+        }
+    }
+
+    /** Lists keys as {@link #deleteFiles} walks: a file renamed into place or deleted meanwhile is skipped. */
+    @Override
+    public List<String> keys(String prefix) {
+        String folder = prefix.substring(0, prefix.lastIndexOf('/') + 1);
+        Path start = folder.isEmpty() ? root : resolve(folder.substring(0, folder.length() - 1));
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        try {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && !isTemporary(file)) {
+                        String key = root.relativize(file).toString().replace(File.separatorChar, '/');
+                        if (key.startsWith(prefix)) {
+                            keys.add(key);
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + prefix, e);
         }
     }
 

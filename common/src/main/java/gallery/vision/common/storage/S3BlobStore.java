@@ -5,15 +5,21 @@ import gallery.vision.common.ApiException;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
+import io.minio.ListObjectsArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -100,6 +106,35 @@ public final class S3BlobStore implements BlobStore {
         } catch (Exception e) {
             throw unavailable("stat", e);
         }
+    }
+
+    @Override
+    public void delete(String key) {
+        ensureBucket();
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (ErrorResponseException e) {
+            if (!isMissing(e)) {
+                throw unavailable("delete", e);
+            }
+        } catch (Exception e) {
+            throw unavailable("delete", e);
+        }
+    }
+
+    @Override
+    public List<String> keys(String prefix) {
+        ensureBucket();
+        List<String> keys = new ArrayList<>();
+        try {
+            for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
+                    .recursive(true).build())) {
+                keys.add(item.get().objectName());
+            }
+        } catch (Exception e) {
+            throw unavailable("list", e);
+        }
+        return keys;
     }
 
     /**

@@ -4,9 +4,11 @@ import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ModelRef;
 import gallery.vision.common.Sha1;
 
+import java.util.regex.Pattern;
+
 /**
  * The one scheme for keys in a {@link BlobStore}, shared by ingress and workers: where an uploaded image, a computed
- * answer and a model announcement live.
+ * answer, a model announcement, a job record and an analysis failure live.
  *
  * <p>Image and answer keys fan out over two directory levels ({@code ab/cd/abcd...}) so that neither a filesystem
  * directory nor an S3 listing grows unbounded.
@@ -15,6 +17,11 @@ public final class StorageKeys {
 
     /** Folder of every stored image: what expires after {@code IMAGE_TTL} (a bucket lifecycle rule, a file sweep). */
     public static final String IMAGES = "images/";
+
+    /** Folder of the job records ({@code POST /jobs}); every key in it is a {@link #jobKey}. */
+    public static final String JOBS = "jobs/records/";
+
+    private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     private StorageKeys() {
     }
@@ -35,6 +42,36 @@ public final class StorageKeys {
      */
     public static String modelKey(AnalysisKind kind) {
         return "models/" + kind.path() + ".json";
+    }
+
+    /** Whether {@code id} has the shape of a job id (22 base64url characters: 128 random bits). */
+    public static boolean isJobId(String id) {
+        return id != null && JOB_ID.matcher(id).matches();
+    }
+
+    /** Storage key of a job record (read by ingress only). */
+    public static String jobKey(String jobId) {
+        if (!isJobId(jobId)) {
+            throw new IllegalArgumentException("not a job id: " + jobId);
+        }
+        return JOBS + jobId + ".json";
+    }
+
+    /** The job id a key of {@link #JOBS} names, or null for any other key. */
+    public static String jobIdOf(String key) {
+        if (!key.startsWith(JOBS) || !key.endsWith(".json")) {
+            return null;
+        }
+        String id = key.substring(JOBS.length(), key.length() - ".json".length());
+        return isJobId(id) ? id : null;
+    }
+
+    /**
+     * Storage key of the latest failure of an analysis of an image that a job asked for (JSON of an
+     * {@link gallery.vision.common.jobs.AnalysisFailure}), written where the analysis ran, read by ingress.
+     */
+    public static String failureKey(AnalysisKind kind, String sha1) {
+        return "jobs/failures/" + kind.path() + "/" + fanOut(sha1) + ".json";
     }
 
     private static String fanOut(String sha1) {

@@ -27,6 +27,22 @@ class FileBlobStoreTest {
     }
 
     @Test
+    void listsTheKeysUnderAPrefixAndForgetsDeletedOnes() {
+        FileBlobStore store = new FileBlobStore(root);
+        store.put("jobs/records/a.json", new byte[]{1});
+        store.put("jobs/records/b.json", new byte[]{2});
+        store.put("jobs/failures/faces/x.json", new byte[]{3});
+
+        store.delete("jobs/records/a.json");
+        store.delete("jobs/records/never-written.json");
+
+        assertThat(store.keys("jobs/records/")).containsExactly("jobs/records/b.json");
+        assertThat(store.keys("jobs/")).containsExactlyInAnyOrder("jobs/records/b.json", "jobs/failures/faces/x.json");
+        assertThat(store.keys("nothing/here/")).isEmpty();
+        assertThat(store.get("jobs/records/a.json")).isEmpty();
+    }
+
+    @Test
     void returnsEmptyForMissingKey() {
         FileBlobStore store = new FileBlobStore(root);
 

@@ -6,6 +6,7 @@ import gallery.vision.common.jobs.JobRouting;
 import gallery.vision.common.jobs.JobTopology;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
+import gallery.vision.worker.bulk.InteractiveActivity;
 import gallery.vision.worker.catalog.ModelAnnouncer;
 import gallery.vision.worker.job.JobHandler;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -58,14 +59,14 @@ public class WorkerAmqpConfiguration {
 
     @Bean
     SimpleMessageListenerContainer jobContainer(ConnectionFactory connections, JobListener listener,
-                                                WorkerListenerProperties worker) {
+                                                WorkerListenerProperties worker, InteractiveActivity activity) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
         container.setQueueNames(JobRouting.JOBS_QUEUE);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setPrefetchCount(worker.prefetch());
         container.setConcurrentConsumers(worker.concurrency());
         container.setRecoveryInterval(RECOVERY_INTERVAL_MILLIS);
-        container.setMessageListener(listener);
+        container.setMessageListener(activity.tracking(listener));
         return container;
     }
 

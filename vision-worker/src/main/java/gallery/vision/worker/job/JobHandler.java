@@ -83,7 +83,7 @@ public final class JobHandler {
     }
 
     private Answer answer(AnalysisKind kind, ModelRef model, String sha1, RgbImage image, Object data) {
-        return new Answer(sha1, model.name(), kind.reportsVersion() ? model.version() : null,
+        return new Answer(sha1, model.name(), model.version(),
                 Timestamps.iso(clock.instant()),
                 kind.reportsSize() ? image.width() : null, kind.reportsSize() ? image.height() : null, data);
     }

@@ -25,10 +25,10 @@ public class ObjectsConfiguration {
 
     /**
      * Revision of the post-processing after the network (the shipped {@link ScoreCalibration} table), appended to
-     * the manifest's version in answers ({@code human-models-3.0.4-cal1}), so that answers computed with other
+     * the manifest's version in answers ({@code human-models-3.0.4-cal2}), so that answers computed with other
      * scores are recomputed by a stale re-index. Change it whenever the table changes.
      */
-    public static final String POST_PROCESSING_REVISION = "cal1";
+    public static final String POST_PROCESSING_REVISION = "cal2";
 
     @Bean(destroyMethod = "close")
     @ConditionalOnInstalledModels(CenterNetModel.NAME)

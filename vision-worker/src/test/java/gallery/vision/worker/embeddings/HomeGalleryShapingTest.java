@@ -10,29 +10,44 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HomeGalleryShapingTest {
 
-    private static final HomeGalleryShaping SHAPING = HomeGalleryShaping.parse("test", List.of(
-            "# comment", "scale\t2", "1.0\t0.5", "0.0\t2.0"));
+    /** Two features, two directions: y1 = 2 (x1 - 1), y2 = (x1 - 1) - 0.5 x2. */
+    private static final List<String> LINES = List.of("# comment", "layout\thalves", "1.0\t2\t1", "0.0\t0\t-0.5");
+    private static final HomeGalleryShaping HALVES = HomeGalleryShaping.parse("test", LINES);
+    private static final HomeGalleryShaping THRICE = HomeGalleryShaping.parse("test",
+            LINES.stream().map(l -> l.replace("halves", "thrice")).toList());
 
     @Test
-    void centresDividesScalesAndSplitsIntoPositiveThenNegativeParts() {
-        // feature 0: (2 - 1) / 0.5 * 2 = 4; feature 1: (-1 - 0) / 2 * 2 = -1
-        assertThat(SHAPING.apply(new float[] {2, -1})).containsExactly(4f, 0f, 0f, 1f);
-        assertThat(SHAPING.apply(new float[] {1, 0})).containsExactly(0f, 0f, 0f, 0f);
+    void centresProjectsAndSplitsIntoPositiveThenNegativeParts() {
+        // x = (2, 4): y1 = 2 * 1 = 2, y2 = 1 - 2 = -1
+        assertThat(HALVES.apply(new float[] {2, 4})).containsExactly(2f, 0f, 0f, 1f);
+        assertThat(HALVES.apply(new float[] {1, 0})).containsExactly(0f, 0f, 0f, 0f);
     }
 
     @Test
-    void answersOnlyNonNegativeValuesAndEachFeatureRisesInItsPositiveHalf() {
+    void thriceWritesEachValueThreeTimesSoHomeGallerysEveryThirdValueSeesEachOnce() {
+        float[] out = THRICE.apply(new float[] {2, 4});
+
+        assertThat(out).containsExactly(2f, 2f, 2f, 0f, 0f, 0f, 0f, 0f, 0f, 1f, 1f, 1f);
+        float[] everyThird = new float[out.length / 3];
+        for (int i = 0; i < everyThird.length; i++) {
+            everyThird[i] = out[3 * i];
+        }
+        assertThat(everyThird).containsExactly(HALVES.apply(new float[] {2, 4}));
+    }
+
+    @Test
+    void answersOnlyNonNegativeValuesAndEachDirectionRisesInItsPositiveHalf() {
         Random random = new Random(3);
-        float previous = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < 200; i++) {
-            float[] out = SHAPING.apply(new float[] {random.nextFloat() * 6 - 3, random.nextFloat() * 6 - 3});
+            float[] out = HALVES.apply(new float[] {random.nextFloat() * 6 - 3, random.nextFloat() * 6 - 3});
             for (float v : out) {
                 assertThat(v).isGreaterThanOrEqualTo(0f);
             }
             assertThat(out[0] == 0 || out[2] == 0).as("one of the two halves is zero").isTrue();
         }
+        float previous = Float.NEGATIVE_INFINITY;
         for (float x = -3; x <= 3; x += 0.25f) {
-            float[] out = SHAPING.apply(new float[] {x, 0});
+            float[] out = HALVES.apply(new float[] {x, 0});
             float signed = out[0] - out[2];
             assertThat(signed).isGreaterThan(previous);
             previous = signed;
@@ -42,19 +57,25 @@ class HomeGalleryShapingTest {
     @Test
     void rejectsMalformedParametersAndWrongLengths() {
         assertThatThrownBy(() -> HomeGalleryShaping.parse("t", List.of("1.0\t0.5")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scale");
-        assertThatThrownBy(() -> HomeGalleryShaping.parse("t", List.of("scale\t1", "1.0\t0")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
-        assertThatThrownBy(() -> SHAPING.apply(new float[] {1, 2, 3}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("layout");
+        assertThatThrownBy(() -> HomeGalleryShaping.parse("t", List.of("layout\thalves", "1.0\t0.5\t1", "1.0\t2")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same on every line");
+        assertThatThrownBy(() -> HomeGalleryShaping.parse("t", List.of("layout\tsideways", "1.0\t0.5")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HALVES.apply(new float[] {1, 2, 3}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void shipsParametersForEveryFeatureOfTheServicesEmbedder() {
+    void shipsAProjectionOfEveryFeatureOfTheServicesEmbedder() {
         EmbeddingTransform shipped = HomeGalleryShaping.forEmbedder(EmbeddingsConfiguration.EMBEDDER.name());
 
         assertThat(shipped).isInstanceOf(HomeGalleryShaping.class);
-        assertThat(shipped.apply(new float[1792])).hasSize(3584);
+        float[] out = shipped.apply(new float[1792]);
+        assertThat(out).hasSize(384);
+        for (float v : out) {
+            assertThat(v).isGreaterThanOrEqualTo(0f);
+        }
         assertThat(HomeGalleryShaping.forEmbedder("no-such-embedder")).isSameAs(EmbeddingTransform.NONE);
     }
 }

@@ -50,12 +50,13 @@ class JobHandlerTest {
     }
 
     @Test
-    void writesFacesAnswerWithSizeAndWithoutVersion() {
+    void writesFacesAnswerWithSizeAndVersion() {
         JsonNode answer = json.readTree(handler(AnalysisKind.FACES).handle(AnalysisKind.FACES, SHA1, IMAGE));
 
-        assertThat(answer.propertyNames()).containsExactly("srcSha1sum", "model", "created", "width", "height", "data");
+        assertThat(answer.propertyNames()).containsExactly("srcSha1sum", "model", "version", "created", "width", "height", "data");
         assertThat(answer.get("srcSha1sum").asString()).isEqualTo(SHA1);
         assertThat(answer.get("model").asString()).isEqualTo("fake");
+        assertThat(answer.get("version").asString()).isEqualTo(MODEL.version());
         assertThat(answer.get("created").asString()).isEqualTo("2021-02-28T07:14:12.858Z");
         assertThat(answer.get("width").asInt()).isEqualTo(3);
         assertThat(answer.get("height").asInt()).isEqualTo(2);

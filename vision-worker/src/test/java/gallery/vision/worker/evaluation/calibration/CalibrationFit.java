@@ -11,34 +11,51 @@ import java.util.TreeSet;
 
 /**
  * Fits the score calibration table ({@code ScoreCalibration}'s resource) from judged detections: a global isotonic
- * map over all classes, and for each class with at least {@value #MIN_PER_CLASS} judged detections a per-class
- * isotonic map blended with the global one by weight {@code n / (n + }{@value #PRIOR_WEIGHT}{@code )} (so a class
- * with few detections stays close to the global map; a blend of two non-decreasing maps is non-decreasing). Values
- * are rounded to 4 decimals. Stateless.
+ * map over all classes, and for each class with at least {@link Setting#minPerClass()} judged detections a per-class
+ * isotonic map blended with the global one by weight {@code n / (n + priorWeight)} (so a class with few detections
+ * stays close to the global map; a blend of two non-decreasing maps is non-decreasing). Values are rounded to 4
+ * decimals. The setting is chosen by cross-validation on the training photos ({@link CalibrationCrossValidation}).
+ * Stateless.
  */
 public final class CalibrationFit {
 
-    public static final int MIN_PER_CLASS = 8;
-    public static final double PRIOR_WEIGHT = 30;
     public static final String GLOBAL = "*";
+
+    /**
+     * @param minPerClass judged detections a class needs for a map of its own ({@link Integer#MAX_VALUE}: global only)
+     * @param priorWeight pseudo-count of the global map in a class's blend
+     */
+    public record Setting(int minPerClass, double priorWeight) {
+
+        /** The first fit's constants (issue 10, cal1), set without cross-validation. */
+        public static final Setting CAL1 = new Setting(8, 30);
+
+        @Override
+        public String toString() {
+            return minPerClass == Integer.MAX_VALUE ? "global only"
+                    : String.format(Locale.ROOT, "own map from %d detections, prior weight %.0f", minPerClass,
+                    priorWeight);
+        }
+    }
 
     private CalibrationFit() {
     }
 
     /**
-     * @param judged per class, its detections as (raw score, 1 if correct else 0)
+     * @param judged  per class, its detections as (raw score, 1 if correct else 0)
+     * @param setting when a class gets its own map and how strongly it is pulled to the global one
      * @return per class ({@value #GLOBAL} for the global map), knots rising in both coordinates
      */
-    public static Map<String, List<Knot>> fit(Map<String, List<double[]>> judged) {
+    public static Map<String, List<Knot>> fit(Map<String, List<double[]>> judged, Setting setting) {
         List<double[]> all = new ArrayList<>();
         judged.values().forEach(all::addAll);
         List<Knot> global = round(IsotonicRegression.fit(all));
         Map<String, List<Knot>> tables = new TreeMap<>();
         tables.put(GLOBAL, global);
         judged.forEach((className, points) -> {
-            if (points.size() >= MIN_PER_CLASS) {
+            if (points.size() >= setting.minPerClass()) {
                 tables.put(className, blend(IsotonicRegression.fit(points), global,
-                        points.size() / (points.size() + PRIOR_WEIGHT)));
+                        points.size() / (points.size() + setting.priorWeight())));
             }
         });
         return tables;

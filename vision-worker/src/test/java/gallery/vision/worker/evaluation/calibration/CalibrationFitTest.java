@@ -34,11 +34,23 @@ class CalibrationFitTest {
         }
         List<double[]> kite = List.of(new double[] {0.5, 1}, new double[] {0.2, 0});
 
-        Map<String, List<Knot>> tables = CalibrationFit.fit(Map.of("person", person, "kite", kite));
+        Map<String, List<Knot>> tables = CalibrationFit.fit(Map.of("person", person, "kite", kite),
+                CalibrationFit.Setting.CAL1);
         ScoreCalibration calibration = ScoreCalibration.parse("fit", CalibrationFit.lines(tables));
 
         assertThat(tables).containsOnlyKeys("*", "person");
         assertThat(calibration.calibrate("person", 0.1)).isLessThan(calibration.calibrate("person", 0.9));
         assertThat(calibration.calibrate("kite", 0.3)).isEqualTo(calibration.calibrate("dog", 0.3));
+    }
+
+    @Test
+    void globalOnlySettingFitsNoClassMap() {
+        List<double[]> person = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            person.add(new double[] {0.1 + i * 0.04, i >= 10 ? 1 : 0});
+        }
+
+        assertThat(CalibrationFit.fit(Map.of("person", person),
+                new CalibrationFit.Setting(Integer.MAX_VALUE, 0))).containsOnlyKeys("*");
     }
 }

@@ -10,6 +10,7 @@ import gallery.vision.worker.evaluation.detection.DetectionMatcher;
 import gallery.vision.worker.evaluation.detection.LabelledPhoto;
 import gallery.vision.worker.evaluation.detection.ObjectLabels;
 import gallery.vision.worker.evaluation.photos.EvalPhoto;
+import gallery.vision.worker.evaluation.photos.CrossValidationFolds;
 import gallery.vision.worker.evaluation.photos.EvalSplit;
 import gallery.vision.worker.evaluation.photos.PhotoManifest;
 import gallery.vision.worker.evaluation.report.MarkdownTable;
@@ -58,8 +59,10 @@ public final class FitScoreCalibration {
         RawDetections raw = RawDetections.read(paths.cache().resolve("detections.json"));
         Map<String, RawDetections.PhotoDetections> cached = raw.byId();
         Map<String, EvalSplit> split = new HashMap<>();
+        Map<String, EvalPhoto> manifest = new HashMap<>();
         for (EvalPhoto photo : PhotoManifest.read(paths.tools().resolve("photos.tsv"), paths.photos())) {
             split.put(photo.id(), EvalSplit.of(photo));
+            manifest.put(photo.id(), photo);
         }
         Set<String> coco = Files.readAllLines(paths.tools().resolve("coco-classes.tsv")).stream()
                 .filter(line -> !line.startsWith("#") && !line.isBlank())
@@ -72,23 +75,22 @@ public final class FitScoreCalibration {
         }
 
         DetectionMatcher matcher = new DetectionMatcher(iou);
-        Map<String, List<double[]>> judged = new TreeMap<>();
-        for (PhotoDetections p : withScores(training, cached, ScoreCalibration.NONE)) {
-            for (DetectionMatcher.Judged j : matcher.judge(DetectionEvaluation.labels(p.photo().objects(), p),
-                    DetectionEvaluation.labels(p.photo().ignore(), p), p.detections())) {
-                if (j.outcome() != DetectionMatcher.Outcome.IGNORED) {
-                    judged.computeIfAbsent(j.detection().className(), c -> new ArrayList<>()).add(new double[] {
-                            j.detection().score(), j.outcome() == DetectionMatcher.Outcome.FOUND ? 1 : 0});
-                }
-            }
-        }
-        List<String> table = CalibrationFit.lines(CalibrationFit.fit(judged));
+        List<PhotoDetections> trainingRaw = withScores(training, cached, ScoreCalibration.NONE);
+        Map<String, Integer> folds = CrossValidationFolds.assign(training.stream().map(p -> manifest.get(p.id()))
+                .toList(), CrossValidationFolds.K);
+        List<CalibrationCrossValidation.Row> cv = CalibrationCrossValidation.run(trainingRaw, folds,
+                CrossValidationFolds.K, iou, CUT);
+        CalibrationFit.Setting setting = CalibrationCrossValidation.choose(cv).setting();
+        Map<String, List<double[]>> judged = CalibrationCrossValidation.judge(matcher, trainingRaw);
+        List<String> table = CalibrationFit.lines(CalibrationFit.fit(judged, setting));
         int judgedCount = judged.values().stream().mapToInt(List::size).sum();
         List<String> file = new ArrayList<>(List.of(
                 "# Score calibration of " + raw.model() + " (" + raw.version() + "): class, raw score, calibrated score.",
                 "# Fitted " + LocalDate.now() + " by FitScoreCalibration (evaluation harness, docs/model-choice.md) on "
                         + training.size() + " training photos of tools/eval-photos (" + judgedCount
-                        + " judged detections, IoU >= " + iou + "); '*' is the map for all other classes."));
+                        + " judged detections, IoU >= " + iou + "), setting chosen by " + CrossValidationFolds.K
+                        + "-fold cross-validation on them: " + setting + ".",
+                "# '*' is the map for all other classes."));
         file.addAll(table);
         Path tablePath = repo.resolve(paths.option("table", "vision-worker/src/main/resources/gallery/vision/worker/"
                 + "objects/" + raw.model() + ".calibration.tsv"));
@@ -99,6 +101,7 @@ public final class FitScoreCalibration {
         report.append(String.format(Locale.ROOT, "Fitted on %d training photos (%d judged detections), IoU >= %.2f. "
                 + "Held out: %d labelled photos (sha1 starting 0-5). Counts at Home Gallery's cut, score > %.1f.%n%n",
                 training.size(), judgedCount, iou, heldOut.size(), CUT));
+        report.append(crossValidation(cv, setting));
         DetectionEvaluation evaluation = new DetectionEvaluation(iou);
         MarkdownTable summary = new MarkdownTable("part", "photos", "labelled objects", "scores",
                 "found (score > 0.6)", "recall", "false detections", "false per 10 photos");
@@ -122,6 +125,23 @@ public final class FitScoreCalibration {
         Files.writeString(reportPath, report);
         System.out.println(report);
         System.out.println("calibration: table written to " + tablePath + ", report to " + reportPath);
+    }
+
+    private static String crossValidation(List<CalibrationCrossValidation.Row> rows, CalibrationFit.Setting chosen) {
+        MarkdownTable table = new MarkdownTable("setting", "found (score > 0.6)", "recall", "false detections",
+                "false per 10 photos", "Brier score", "chosen");
+        for (CalibrationCrossValidation.Row r : rows) {
+            table.row(r.setting(), r.counts().found() + "/" + r.counts().labelled(),
+                    pct((double) r.counts().found() / r.counts().labelled()), r.counts().falseDetections(),
+                    String.format(Locale.ROOT, "%.2f", r.falsePer10()), String.format(Locale.ROOT, "%.4f", r.brier()),
+                    r.setting().equals(chosen) ? "**yes**" : "");
+        }
+        return "Setting chosen by " + CrossValidationFolds.K + "-fold cross-validation inside the training photos "
+                + "(photos sorted by sha1, the i-th in fold i mod " + CrossValidationFolds.K + "; each fold's scores "
+                + "from a table fitted on the other folds; counts over all training photos at score > 0.6): the most "
+                + "objects kept with at most 1 false detection per 10 photos, ties by lower Brier score. The "
+                + "held-out photos play no part in the choice.\n\n" + table.render() + "\n"
+                + "Chosen: " + chosen + ". Evaluated once on the held-out photos:\n\n";
     }
 
     private static String perClass(DetectionEvaluation evaluation, List<PhotoDetections> before,

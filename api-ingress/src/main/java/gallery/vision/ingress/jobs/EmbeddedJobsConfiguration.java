@@ -1,0 +1,39 @@
+package gallery.vision.ingress.jobs;
+
+import gallery.vision.common.DeploymentProfiles;
+import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.storage.BlobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Embedded mode's jobs: the bulk lane beside the interactive analysis threads (its {@link LocalBulkAnalysis}, gated
+ * on the synchronous requests in flight, comes from {@code EmbeddedModeConfiguration}), and unfinished jobs resumed
+ * once the service is ready.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile(DeploymentProfiles.EMBEDDED)
+public class EmbeddedJobsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedJobsConfiguration.class);
+
+    @Bean
+    EmbeddedBulkLane embeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder) {
+        return new EmbeddedBulkLane(analysis, store, decoder);
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> resumeUnfinishedJobs(JobService jobs) {
+        return event -> {
+            int resumed = jobs.resumeUnfinished();
+            if (resumed > 0) {
+                log.info("resumed {} unfinished jobs", resumed);
+            }
+        };
+    }
+}

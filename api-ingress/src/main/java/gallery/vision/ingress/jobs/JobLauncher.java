@@ -1,0 +1,25 @@
+package gallery.vision.ingress.jobs;
+
+import gallery.vision.common.AnalysisKind;
+
+import java.util.List;
+
+/**
+ * Gets a job's missing analyses computed, behind interactive work: by the embedded bulk lane, or as a bulk job on
+ * the broker for the workers. Answers and failures land in the store, where {@link JobReports} finds them.
+ */
+public interface JobLauncher {
+
+    /**
+     * Takes the analyses over; returns once they will be done even if this process dies (on disk, or confirmed by
+     * the broker), or throws an {@link gallery.vision.common.ApiException}.
+     *
+     * @param jpeg the image's bytes, or null when resuming a job whose image is stored already
+     */
+    void launch(JobRecord job, List<AnalysisKind> missing, byte[] jpeg);
+
+    /** Whether this process is computing analyses of the image right now (known in embedded mode only). */
+    default boolean isRunning(String sha1) {
+        return false;
+    }
+}

@@ -1,0 +1,130 @@
+package gallery.vision.worker.evaluation.embedding;
+
+import gallery.vision.worker.embeddings.EmbeddingTransform;
+import gallery.vision.worker.embeddings.HomeGalleryShaping.Layout;
+import gallery.vision.worker.evaluation.cache.RawEmbeddings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Chooses the embedding shaping (method and settings) by k-fold cross-validation inside the training photos: for each
+ * fold the shaping is fitted on the other folds' photos (and their edits) and measured ({@link ShapingEvaluation}) on
+ * the fold's photos, which are then queried against the fold's originals only; the folds' counts are summed. A
+ * setting is admissible when at most {@value #MAX_UNRELATED} of the unrelated pairs reach 0.5 and raw recall@1 stays
+ * at least {@value #MIN_RAW_RECALL} (the issue's bounds); the chosen one passes the most near-duplicates, ties by the
+ * larger mean margin. Methods: the discriminant projection ({@link ProjectionFit}; shrinkage, directions, scale,
+ * layout) and, for comparison, the first fit's per-feature standardisation (scale). Stateless.
+ */
+public final class ShapingCrossValidation {
+
+    static final double MAX_UNRELATED = 0.15;
+    static final double MIN_RAW_RECALL = 0.95;
+    static final double[] ALPHAS = {0.05, 0.2, 0.5};
+    static final int[] DIRECTIONS = {16, 32, 48, 64};
+    static final double[] SCALES = {0.25, 0.5, 1, 2};
+    static final double[] STANDARDISED_SCALES = {1, 1.5, 2, 3, 4, 5};
+
+    /** One candidate: {@code method} "projection" (alpha, k, scale, layout) or "standardised" (scale). */
+    public record Setting(String method, double alpha, int k, double scale, Layout layout) {
+
+        @Override
+        public String toString() {
+            return method.equals("projection")
+                    ? String.format(Locale.ROOT, "projection: alpha %.2f, %d directions, scale %.2f, %s", alpha, k,
+                    scale, layout.name().toLowerCase(Locale.ROOT))
+                    : String.format(Locale.ROOT, "standardised (hgshape1 method): scale %.1f", scale);
+        }
+    }
+
+    /** Summed over folds. */
+    public record Row(Setting setting, int queries, int passed, int pairs, int shown, double marginSum, int photos,
+                      int rawFound) {
+
+        public double unrelatedShown() {
+            return (double) shown / pairs;
+        }
+
+        public double meanMargin() {
+            return marginSum / photos;
+        }
+
+        public double rawRecall() {
+            return (double) rawFound / queries;
+        }
+
+        boolean admissible() {
+            return unrelatedShown() <= MAX_UNRELATED && rawRecall() >= MIN_RAW_RECALL;
+        }
+    }
+
+    public static List<Setting> grid() {
+        List<Setting> grid = new ArrayList<>();
+        for (double alpha : ALPHAS) {
+            for (int k : DIRECTIONS) {
+                for (double scale : SCALES) {
+                    for (Layout layout : Layout.values()) {
+                        grid.add(new Setting("projection", alpha, k, scale, layout));
+                    }
+                }
+            }
+        }
+        for (double scale : STANDARDISED_SCALES) {
+            grid.add(new Setting("standardised", 0, 0, scale, Layout.HALVES));
+        }
+        return grid;
+    }
+
+    private ShapingCrossValidation() {
+    }
+
+    /** Every setting of {@link #grid()}, summed over the folds of {@code photos} ({@code folds}: id to fold). */
+    public static List<Row> run(RawEmbeddings cache, List<String> photos, Map<String, Integer> folds, int k,
+                                List<String> edits) {
+        Map<Setting, int[]> counts = new LinkedHashMap<>();
+        Map<Setting, double[]> margins = new LinkedHashMap<>();
+        for (int fold = 0; fold < k; fold++) {
+            int f = fold;
+            List<String> fit = photos.stream().filter(p -> folds.get(p) != f).toList();
+            List<String> test = photos.stream().filter(p -> folds.get(p) == f).toList();
+            ProjectionFit.Components components = ProjectionFit.components(cache, fit, edits);
+            Map<Double, ProjectionFit.Projection> projections = new LinkedHashMap<>();
+            for (double alpha : ALPHAS) {
+                projections.put(alpha, ProjectionFit.fit(components, alpha));
+            }
+            float[][] stats = Standardised.meanAndDivisor(cache, fit);
+            for (Setting s : grid()) {
+                EmbeddingTransform t = s.method().equals("projection")
+                        ? projections.get(s.alpha()).shaping(s.k(), s.scale(), s.layout())
+                        : new Standardised(stats[0], stats[1], (float) s.scale());
+                ShapingEvaluation.Result r = ShapingEvaluation.run(cache, test, edits, t);
+                int pairs = test.size() * (test.size() - 1) / 2;
+                int[] c = counts.computeIfAbsent(s, x -> new int[5]);
+                c[0] += r.nearDuplicates();
+                c[1] += r.passed();
+                c[2] += pairs;
+                c[3] += (int) Math.round(r.unrelatedShown() * pairs);
+                c[4] += (int) Math.round(r.rawRecall() * r.nearDuplicates());
+                margins.computeIfAbsent(s, x -> new double[2]);
+                margins.get(s)[0] += r.meanMargin() * test.size();
+                margins.get(s)[1] += test.size();
+            }
+            System.out.printf(Locale.ROOT, "shaping: cross-validation fold %d of %d done (%d fit, %d test photos)%n",
+                    f + 1, k, fit.size(), test.size());
+        }
+        List<Row> rows = new ArrayList<>();
+        counts.forEach((s, c) -> rows.add(new Row(s, c[0], c[1], c[2], c[3], margins.get(s)[0],
+                (int) margins.get(s)[1], c[4])));
+        return rows;
+    }
+
+    /** Best first: admissible, most near-duplicates passed, larger mean margin. */
+    public static Comparator<Row> order() {
+        return Comparator.comparing((Row r) -> !r.admissible()).thenComparing(Row::passed, Comparator.reverseOrder())
+                .thenComparing(Row::meanMargin, Comparator.reverseOrder());
+    }
+}
