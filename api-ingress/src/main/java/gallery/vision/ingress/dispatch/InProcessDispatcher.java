@@ -3,6 +3,7 @@ package gallery.vision.ingress.dispatch;
 import gallery.vision.common.ApiError;
 import org.springframework.beans.factory.DisposableBean;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,28 +15,73 @@ import java.util.function.Supplier;
 
 /**
  * Embedded mode's dispatcher: a fixed pool of analysis threads in front of a bounded queue. A job whose model is not
- * installed fails at once with {@link ApiError#MODEL_NOT_INSTALLED}; a job that finds the queue full fails at once
- * with {@link ApiError#QUEUE_FULL} (503 with {@code Retry-After}) instead of piling up. A job cancelled while it
- * waits in the queue is skipped when its turn comes; a running one finishes and stores its answer. Thread-safe.
+ * installed fails at once with {@link ApiError#MODEL_NOT_INSTALLED}; a job that finds the queue full, or so long that
+ * it could not be answered within {@code REQUEST_TIMEOUT} ({@link QueueWaitEstimate}), fails at once with
+ * {@link ApiError#QUEUE_FULL} (503 with {@code Retry-After}) instead of piling up. A job cancelled while it waits is
+ * taken out of the queue; a running one finishes and stores its answer. A job's pixels are released when it has run,
+ * is taken out or is refused. Thread-safe.
  */
 public final class InProcessDispatcher implements JobDispatcher, DisposableBean {
 
     private final LocalAnalysis analysis;
     private final ThreadPoolExecutor executor;
+    private final QueueWaitEstimate estimate;
 
-    public InProcessDispatcher(LocalAnalysis analysis, int threads, int queueCapacity) {
+    public InProcessDispatcher(LocalAnalysis analysis, int threads, int queueCapacity, Duration requestTimeout) {
         this.analysis = analysis;
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(queueCapacity), namedThreads(), new ThreadPoolExecutor.AbortPolicy());
+        this.estimate = new QueueWaitEstimate(requestTimeout, threads);
     }
 
     @Override
     public CompletableFuture<byte[]> dispatch(AnalysisJob job) {
-        Supplier<byte[]> work = analysis.prepare(job);
+        Supplier<byte[]> work;
         try {
-            return CompletableFuture.supplyAsync(work, executor);
-        } catch (RejectedExecutionException e) {
+            work = analysis.prepare(job);
+        } catch (RuntimeException e) {
+            job.image().release();
+            throw e;
+        }
+        if (!estimate.admits(executor.getActiveCount(), executor.getQueue().size())) {
+            job.image().release();
             return CompletableFuture.failedFuture(ApiError.QUEUE_FULL.exception());
+        }
+        CompletableFuture<byte[]> answer = new CompletableFuture<>();
+        Runnable task = () -> run(job, work, answer);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            job.image().release();
+            return CompletableFuture.failedFuture(ApiError.QUEUE_FULL.exception());
+        }
+        answer.whenComplete((bytes, failure) -> {
+            if (answer.isCancelled() && executor.remove(task)) {
+                job.image().release();
+            }
+        });
+        return answer;
+    }
+
+    /** Jobs waiting for an analysis thread. */
+    public int queued() {
+        return executor.getQueue().size();
+    }
+
+    private void run(AnalysisJob job, Supplier<byte[]> work, CompletableFuture<byte[]> answer) {
+        try {
+            if (answer.isDone()) {
+                return;
+            }
+            long started = System.nanoTime();
+            try {
+                answer.complete(work.get());
+            } catch (Throwable failure) {
+                answer.completeExceptionally(failure);
+            }
+            estimate.record(System.nanoTime() - started);
+        } finally {
+            job.image().release();
         }
     }
 

@@ -48,6 +48,11 @@ public final class JpegDecoder {
         this.maxPixels = maxPixels;
     }
 
+    /** Reads width and height from the frame header and enforces the pixel limit, without decoding pixels. */
+    public ImageSize readSize(byte[] jpeg) {
+        return withReader(jpeg, reader -> size(reader));
+    }
+
     /** Decodes the whole image to RGB, enforcing the pixel limit first. */
     public RgbImage decode(byte[] jpeg) {
         return withReader(jpeg, reader -> {
