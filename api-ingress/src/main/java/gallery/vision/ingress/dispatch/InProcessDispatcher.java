@@ -43,7 +43,7 @@ public final class InProcessDispatcher implements JobDispatcher, DisposableBean 
             job.image().release();
             throw e;
         }
-        if (!estimate.admits(executor.getActiveCount(), executor.getQueue().size())) {
+        if (!estimate.tryAdmit()) {
             job.image().release();
             return CompletableFuture.failedFuture(ApiError.QUEUE_FULL.exception());
         }
@@ -52,11 +52,13 @@ public final class InProcessDispatcher implements JobDispatcher, DisposableBean 
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
+            estimate.left(-1);
             job.image().release();
             return CompletableFuture.failedFuture(ApiError.QUEUE_FULL.exception());
         }
         answer.whenComplete((bytes, failure) -> {
             if (answer.isCancelled() && executor.remove(task)) {
+                estimate.left(-1);
                 job.image().release();
             }
         });
@@ -69,18 +71,17 @@ public final class InProcessDispatcher implements JobDispatcher, DisposableBean 
     }
 
     private void run(AnalysisJob job, Supplier<byte[]> work, CompletableFuture<byte[]> answer) {
+        long started = System.nanoTime();
+        boolean ran = false;
         try {
-            if (answer.isDone()) {
-                return;
-            }
-            long started = System.nanoTime();
-            try {
+            if (!answer.isDone()) {
+                ran = true;
                 answer.complete(work.get());
-            } catch (Throwable failure) {
-                answer.completeExceptionally(failure);
             }
-            estimate.record(System.nanoTime() - started);
+        } catch (Throwable failure) {
+            answer.completeExceptionally(failure);
         } finally {
+            estimate.left(ran ? System.nanoTime() - started : -1);
             job.image().release();
         }
     }

@@ -1,51 +1,68 @@
 package gallery.vision.ingress.dispatch;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Whether a job joining the in-process queue can still be answered within {@code REQUEST_TIMEOUT}: the jobs ahead of
- * it, spread over the analysis threads, times a moving average of recent analysis times. A job that would only time
- * out is refused at once (503 with {@code Retry-After}) rather than left to end as a 504 after the full timeout, so a
- * flood beyond capacity gets quick 503s and the queue never holds work nobody will wait for. Before any analysis has
- * been timed every job is admitted (up to the queue's capacity).
+ * Admission to the in-process queue: a job is admitted only if it can still be answered within {@code REQUEST_TIMEOUT},
+ * judged by the jobs ahead of it (admitted and not finished), spread over the analysis threads, times a moving average
+ * of recent analysis times, against {@value #HEADROOM_PERCENT}% of the timeout (the rest is room for the estimate's
+ * error). A job that would only time out is refused at once (503 with {@code Retry-After}) instead of ending as a 504
+ * after the full timeout, so a flood beyond capacity gets quick 503s and the queue never holds work nobody will wait
+ * for. Until one analysis has been timed every job is admitted (up to the queue's capacity).
  *
- * <p>Thread-safe.
+ * <p>Thread-safe: admission is one atomic step, so a burst cannot overshoot the estimate.
  */
 final class QueueWaitEstimate {
 
     /** Weight of the newest analysis time in the moving average. */
     private static final double WEIGHT = 0.2;
+    private static final int HEADROOM_PERCENT = 80;
 
     private final long limitNanos;
     private final int threads;
     private final AtomicLong averageNanos = new AtomicLong();
+    private final AtomicInteger pending = new AtomicInteger();
 
-    QueueWaitEstimate(Duration limit, int threads) {
-        this.limitNanos = limit.toNanos();
+    QueueWaitEstimate(Duration requestTimeout, int threads) {
+        this.limitNanos = requestTimeout.toNanos() * HEADROOM_PERCENT / 100;
         this.threads = threads;
     }
 
-    /** Records how long one analysis ran. */
-    void record(long nanos) {
-        averageNanos.getAndUpdate(average -> average == 0 ? nanos : Math.round(average + WEIGHT * (nanos - average)));
+    /** Admits one more job if it would be answered in time; an admitted job must end with {@link #left}. */
+    boolean tryAdmit() {
+        while (true) {
+            int ahead = pending.get();
+            if (!fits(ahead)) {
+                return false;
+            }
+            if (pending.compareAndSet(ahead, ahead + 1)) {
+                return true;
+            }
+        }
     }
 
-    /**
-     * Whether a job that finds {@code busy} threads running and {@code waiting} jobs queued ahead of it would be
-     * answered in time: it starts after the jobs ahead of it and then runs itself.
-     */
-    boolean admits(int busy, int waiting) {
+    /** An admitted job has finished after running {@code nanos}, or (negative) was dropped without running. */
+    void left(long nanos) {
+        pending.decrementAndGet();
+        if (nanos >= 0) {
+            averageNanos.getAndUpdate(average -> average == 0 ? Math.max(1, nanos)
+                    : Math.max(1, Math.round(average + WEIGHT * (nanos - average))));
+        }
+    }
+
+    /** Jobs admitted and not yet finished. */
+    int pending() {
+        return pending.get();
+    }
+
+    private boolean fits(int ahead) {
         long average = averageNanos.get();
-        if (average == 0 || busy < threads) {
+        if (average == 0 || ahead < threads) {
             return true;
         }
-        double rounds = 1.0 + (double) (waiting + 1) / threads;
+        double rounds = (double) (ahead - threads + 1) / threads + 1;
         return rounds * average <= limitNanos;
-    }
-
-    /** The moving average of analysis times, zero before the first. */
-    Duration averageAnalysis() {
-        return Duration.ofNanos(averageNanos.get());
     }
 }

@@ -35,7 +35,7 @@ class BodyReadTimeoutHttpTest {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /faces HTTP/1.1\r\nHost: localhost\r\nContent-Type: image/jpeg\r\n"
                     + "Content-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            Thread trickle = Thread.ofPlatform().daemon().start(() -> {
+            Thread trickle = new Thread(() -> {
                 try {
                     for (int i = 0; i < 60; i++) {
                         out.write(0xFF);
@@ -46,6 +46,8 @@ class BodyReadTimeoutHttpTest {
                     // The server cut the body off: the point of the test.
                 }
             });
+            trickle.setDaemon(true);
+            trickle.start();
 
             String answer = readAll(socket.getInputStream());
 
