@@ -33,6 +33,21 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void failsAtStartWhenTheDecodePixelBudgetIsZero() {
+        assertThatThrownBy(() -> start("DECODE_PIXEL_BUDGET=0")).hasStackTraceContaining("DECODE_PIXEL_BUDGET");
+    }
+
+    @Test
+    void failsAtStartWhenTheBodyReadTimeoutIsZero() {
+        assertThatThrownBy(() -> start("BODY_READ_TIMEOUT=0s")).hasStackTraceContaining("BODY_READ_TIMEOUT");
+    }
+
+    @Test
+    void failsAtStartWhenMaxConnectionsIsZero() {
+        assertThatThrownBy(() -> start("MAX_CONNECTIONS=0")).hasStackTraceContaining("MAX_CONNECTIONS");
+    }
+
+    @Test
     void failsAtStartWhenMaxPixelsIsZero() {
         assertThatThrownBy(() -> start("MAX_PIXELS=0")).hasStackTraceContaining("MAX_PIXELS");
     }
@@ -42,5 +57,42 @@ class ConfigurationValidationTest {
         try (ConfigurableApplicationContext context = start("MAX_BYES=1000")) {
             assertThat(context.getBean(IngressProperties.class).maxBytes()).isEqualTo(DataSize.ofBytes(1000));
         }
+    }
+
+    @Test
+    void failsAtStartWhenRateLimitIsNegative() {
+        assertThatThrownBy(() -> start("API_TOKENS=" + TOKEN, "RATE_LIMIT=-1")).hasStackTraceContaining("RATE_LIMIT");
+    }
+
+    @Test
+    void failsAtStartWhenRateLimitIsSetWithoutTokens() {
+        assertThatThrownBy(() -> start("RATE_LIMIT=5")).hasStackTraceContaining("RATE_LIMIT");
+    }
+
+    @Test
+    void failsAtStartWhenTheTokenFileIsMissing() {
+        assertThatThrownBy(() -> start("API_TOKENS_FILE=/nonexistent/api-tokens"))
+                .hasStackTraceContaining("API_TOKENS_FILE");
+    }
+
+    @Test
+    void failsAtStartWhenBothTokenSettingsAreSet() {
+        assertThatThrownBy(() -> start("API_TOKENS=" + TOKEN, "API_TOKENS_FILE=/etc/hostname"))
+                .hasStackTraceContaining("API_TOKENS_FILE");
+    }
+
+    @Test
+    void failsAtStartWhenATokenIsTooShortWithoutShowingIt() {
+        assertThatThrownBy(() -> start("API_TOKENS=" + TOKEN + ",letmein"))
+                .hasStackTraceContaining("API_TOKENS: token 2")
+                .satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain("letmein").doesNotContain(TOKEN));
+    }
+
+    private static final String TOKEN = "config-test-token-4b3a29187f6e";
+
+    private static String stackTrace(Throwable failure) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
     }
 }

@@ -22,6 +22,14 @@ public record ModelRef(String name, String version) {
         }
     }
 
+    /**
+     * This model with a post-processing revision appended to its version ({@code 3.0.4} and {@code cal1} give
+     * {@code 3.0.4-cal1}): answers whose post-processing changed are then stored, and found stale, as a new version.
+     */
+    public ModelRef withRevision(String revision) {
+        return new ModelRef(name, version + "-" + revision);
+    }
+
     @Override
     public String toString() {
         return name + "@" + version;

@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * Embedded mode's dispatcher: a fixed pool of analysis threads in front of a bounded queue. A job whose model is not
  * installed fails at once with {@link ApiError#MODEL_NOT_INSTALLED}; a job that finds the queue full, or so long that
  * it could not be answered within {@code REQUEST_TIMEOUT} ({@link QueueWaitEstimate}), fails at once with
- * {@link ApiError#QUEUE_FULL} (503 with {@code Retry-After}) instead of piling up. A job cancelled while it waits is
- * taken out of the queue; a running one finishes and stores its answer. A job's pixels are released when it has run,
+ * {@link ApiError#QUEUE_FULL} (503 with {@code Retry-After}) instead of piling up; so does a job still waiting when
+ * it could no longer be answered in time ({@link QueueWaitEstimate#queueExpiry()}), before its request would end in
+ * a 504. A job cancelled while it waits is taken out of the queue; a running one finishes and stores its answer. A job's pixels are released when it has run,
  * is taken out or is refused. Thread-safe.
  */
 public final class InProcessDispatcher implements JobDispatcher, DisposableBean {
@@ -57,12 +58,26 @@ public final class InProcessDispatcher implements JobDispatcher, DisposableBean 
             return CompletableFuture.failedFuture(ApiError.QUEUE_FULL.exception());
         }
         answer.whenComplete((bytes, failure) -> {
-            if (answer.isCancelled() && executor.remove(task)) {
-                estimate.left(-1);
-                job.image().release();
+            if (answer.isCancelled()) {
+                drop(task, job);
+            }
+        });
+        CompletableFuture.delayedExecutor(estimate.queueExpiry().toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+            if (drop(task, job)) {
+                answer.completeExceptionally(ApiError.QUEUE_FULL.exception());
             }
         });
         return answer;
+    }
+
+    /** Takes a job out of the queue if it is still there, releasing its pixels; returns whether it was. */
+    private boolean drop(Runnable task, AnalysisJob job) {
+        if (!executor.remove(task)) {
+            return false;
+        }
+        estimate.left(-1);
+        job.image().release();
+        return true;
     }
 
     /** Jobs waiting for an analysis thread. */

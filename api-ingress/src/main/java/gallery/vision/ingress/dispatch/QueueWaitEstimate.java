@@ -20,13 +20,15 @@ final class QueueWaitEstimate {
     private static final double WEIGHT = 0.2;
     private static final int HEADROOM_PERCENT = 80;
 
+    private final long timeoutNanos;
     private final long limitNanos;
     private final int threads;
     private final AtomicLong averageNanos = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
 
     QueueWaitEstimate(Duration requestTimeout, int threads) {
-        this.limitNanos = requestTimeout.toNanos() * HEADROOM_PERCENT / 100;
+        this.timeoutNanos = requestTimeout.toNanos();
+        this.limitNanos = timeoutNanos * HEADROOM_PERCENT / 100;
         this.threads = threads;
     }
 
@@ -52,9 +54,14 @@ final class QueueWaitEstimate {
         }
     }
 
-    /** Jobs admitted and not yet finished. */
-    int pending() {
-        return pending.get();
+    /**
+     * How long a job just admitted may wait in the queue: until less than twice the average analysis time (at least
+     * a tenth of {@code REQUEST_TIMEOUT}) is left of the request's timeout. A job still waiting then would most likely
+     * end as a 504, so it is refused with a 503 instead.
+     */
+    Duration queueExpiry() {
+        long margin = Math.max(2 * averageNanos.get(), timeoutNanos / 10);
+        return Duration.ofNanos(Math.max(0, timeoutNanos - margin));
     }
 
     private boolean fits(int ahead) {

@@ -42,17 +42,12 @@ public class ApiErrorRenderer {
         return response.body(json.writeValueAsBytes(Map.of("error", message)));
     }
 
-    /**
-     * Writes the error straight to a servlet response, for answers given before any controller runs (a filter);
-     * {@code closeConnection} adds {@code Connection: close}, so that a body left unread is not waited for.
-     */
-    public void write(ApiException exception, HttpServletResponse response, boolean closeConnection) throws IOException {
-        ResponseEntity<byte[]> answer = render(exception);
+    /** Writes the error straight to a servlet response, for answers given before any controller runs (a filter). */
+    public void write(ApiError error, String message, HttpHeaders extraHeaders, HttpServletResponse response)
+            throws IOException {
+        ResponseEntity<byte[]> answer = render(error, message, extraHeaders);
         response.setStatus(answer.getStatusCode().value());
         answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-        if (closeConnection) {
-            response.setHeader(HttpHeaders.CONNECTION, "close");
-        }
         byte[] body = answer.getBody() == null ? new byte[0] : answer.getBody();
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** A real HTTP client against the service on its random loopback port. */
@@ -13,9 +15,22 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
+    private final List<String> headers;
 
     public Http(int port) {
+        this(port, List.of());
+    }
+
+    private Http(int port, List<String> headers) {
         this.port = port;
+        this.headers = headers;
+    }
+
+    /** A client that sends {@code name: value} with every request besides this one's headers. */
+    public Http withHeader(String name, String value) {
+        List<String> more = new ArrayList<>(headers);
+        more.addAll(List.of(name, value));
+        return new Http(port, List.copyOf(more));
     }
 
     public HttpResponse<String> get(String path) {
@@ -43,7 +58,9 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60));
+        return headers.isEmpty() ? builder : builder.headers(headers.toArray(String[]::new));
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -24,4 +24,11 @@ public record S3Properties(
         @Pattern(regexp = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", message = "S3_BUCKET must be a valid S3 bucket name")
         String bucket,
         @NotBlank(message = "S3_REGION must be set") String region) {
+
+    /** Never shows the secret key, wherever the settings end up printed. */
+    @Override
+    public String toString() {
+        return "S3Properties[endpoint=" + endpoint + ", accessKey=" + accessKey + ", secretKey=(redacted), bucket="
+                + bucket + ", region=" + region + "]";
+    }
 }

@@ -17,16 +17,19 @@ public final class EmbeddingAnalyzer implements Analyzer, AutoCloseable {
 
     private final Model model;
     private final EmbeddingTranslator translator;
+    private final EmbeddingTransform transform;
 
-    public EmbeddingAnalyzer(Model model, EmbeddingModel embedding) {
+    /** @param transform applied to the network's pooled features ({@link EmbeddingTransform#NONE} keeps them) */
+    public EmbeddingAnalyzer(Model model, EmbeddingModel embedding, EmbeddingTransform transform) {
         this.model = model;
         this.translator = new EmbeddingTranslator(embedding);
+        this.transform = transform;
     }
 
     @Override
     public float[] analyze(RgbImage image) {
         try (Predictor<RgbImage, float[]> predictor = model.newPredictor(translator)) {
-            return predictor.predict(image);
+            return transform.apply(predictor.predict(image));
         } catch (TranslateException e) {
             throw new IllegalStateException("embedding network failed: " + e.getMessage(), e);
         }

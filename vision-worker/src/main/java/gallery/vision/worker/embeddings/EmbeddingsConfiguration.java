@@ -23,17 +23,28 @@ public class EmbeddingsConfiguration {
     /** The embedder the service runs. */
     public static final EmbeddingModel EMBEDDER = EmbeddingModel.NSFW_MOBILENET_V2;
 
+    /** What the answer makes of the embedder's features. */
+    public static final EmbeddingTransform TRANSFORM = HomeGalleryShaping.forEmbedder(EMBEDDER.name());
+
+    /**
+     * Revision of the post-processing after the network (the shipped {@link HomeGalleryShaping} parameters),
+     * appended to the manifest's version in answers ({@code nsfwjs-4.4.0-hgshape1}), so that answers computed with
+     * other values are recomputed by a stale re-index. Change it whenever the parameters change.
+     */
+    public static final String POST_PROCESSING_REVISION = "hgshape1";
+
     @Bean(destroyMethod = "close")
     @ConditionalOnInstalledModels(EmbeddingModel.NSFW_MOBILENET_V2_NAME)
     EmbeddingAnalyzer embeddingAnalyzer(Environment environment, OnnxRuntimeProperties onnx) {
         return new EmbeddingAnalyzer(OnnxModels.load(InstalledModels.require(environment, EMBEDDER.name()).file(), onnx),
-                EMBEDDER);
+                EMBEDDER, TRANSFORM);
     }
 
     @Bean
     @ConditionalOnInstalledModels(EmbeddingModel.NSFW_MOBILENET_V2_NAME)
     InstalledAnalyzer installedEmbeddingAnalyzer(Environment environment, EmbeddingAnalyzer analyzer) {
         return new InstalledAnalyzer(AnalysisKind.EMBEDDINGS,
-                InstalledModels.require(environment, EMBEDDER.name()).model(), analyzer);
+                InstalledModels.require(environment, EMBEDDER.name()).model().withRevision(POST_PROCESSING_REVISION),
+                analyzer);
     }
 }

@@ -4,12 +4,25 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One entry of the {@code /objects} answer's {@code data}, in coco-ssd's shape.
+ * One entry of the {@code /objects} answer's {@code data}, in coco-ssd's shape plus the network's raw score.
  *
  * @param bbox      {@code [x, y, width, height]} in pixels of the posted image
  * @param className the COCO class as coco-ssd spells it (JSON {@code class})
- * @param score     the network's raw score
+ * @param score     the calibrated score: the estimated probability that the detection is correct
+ *                  ({@link ScoreCalibration}), comparable with coco-ssd's class probability
+ * @param rawScore  the network's own score, unchanged
  */
-@JsonPropertyOrder({"bbox", "class", "score"})
-public record DetectedObject(double[] bbox, @JsonProperty("class") String className, double score) {
+@JsonPropertyOrder({"bbox", "class", "score", "rawScore"})
+public record DetectedObject(double[] bbox, @JsonProperty("class") String className, double score,
+                             double rawScore) {
+
+    /** A detection whose score is still the network's raw one. */
+    public DetectedObject(double[] bbox, String className, double rawScore) {
+        this(bbox, className, rawScore, rawScore);
+    }
+
+    /** The same detection with {@code calibrated} as its score (the raw score kept). */
+    public DetectedObject withScore(double calibrated) {
+        return new DetectedObject(bbox, className, calibrated, rawScore);
+    }
 }

@@ -23,17 +23,25 @@ public class ObjectsConfiguration {
     /** The detector the service runs. */
     public static final DetectorModel DETECTOR = new CenterNetModel();
 
+    /**
+     * Revision of the post-processing after the network (the shipped {@link ScoreCalibration} table), appended to
+     * the manifest's version in answers ({@code human-models-3.0.4-cal1}), so that answers computed with other
+     * scores are recomputed by a stale re-index. Change it whenever the table changes.
+     */
+    public static final String POST_PROCESSING_REVISION = "cal1";
+
     @Bean(destroyMethod = "close")
     @ConditionalOnInstalledModels(CenterNetModel.NAME)
     ObjectAnalyzer objectAnalyzer(Environment environment, OnnxRuntimeProperties onnx) {
         return new ObjectAnalyzer(OnnxModels.load(InstalledModels.require(environment, DETECTOR.name()).file(), onnx),
-                DETECTOR);
+                DETECTOR, ScoreCalibration.forDetector(DETECTOR.name()));
     }
 
     @Bean
     @ConditionalOnInstalledModels(CenterNetModel.NAME)
     InstalledAnalyzer installedObjectAnalyzer(Environment environment, ObjectAnalyzer analyzer) {
-        return new InstalledAnalyzer(AnalysisKind.OBJECTS, InstalledModels.require(environment, DETECTOR.name()).model(),
+        return new InstalledAnalyzer(AnalysisKind.OBJECTS,
+                InstalledModels.require(environment, DETECTOR.name()).model().withRevision(POST_PROCESSING_REVISION),
                 analyzer);
     }
 }

@@ -23,7 +23,7 @@ class EmbeddingAnalyzerTest {
     @BeforeAll
     static void load() throws Exception {
         analyzer = new EmbeddingAnalyzer(TestModels.load(EmbeddingsConfiguration.EMBEDDER.name()),
-                EmbeddingsConfiguration.EMBEDDER);
+                EmbeddingsConfiguration.EMBEDDER, EmbeddingTransform.NONE);
         for (int i = 1; i <= PHOTOS; i++) {
             ORIGINALS.add(analyzer.analyze(TestModels.demoPhoto("sample" + i + ".jpg")));
         }
@@ -74,6 +74,26 @@ class EmbeddingAnalyzerTest {
             for (float v : embedding) {
                 assertThat(v).isGreaterThanOrEqualTo(0f).isLessThanOrEqualTo(6f);
             }
+        }
+    }
+
+    /** What {@code /embeddings} answers: the shipped shaping of these features, 3584 non-negative values. */
+    @Test
+    void shapesTheFeaturesIntoTwiceAsManyNonNegativeValuesThatStillFindTheMirroredPhoto() throws Exception {
+        RgbImage image = TestModels.demoPhoto("sample1.jpg");
+        float[] mirrored = EmbeddingsConfiguration.TRANSFORM.apply(analyzer.analyze(TestModels.flipped(image)));
+
+        for (float[] features : ORIGINALS) {
+            float[] shaped = EmbeddingsConfiguration.TRANSFORM.apply(features);
+            assertThat(shaped).hasSize(3584);
+            for (float v : shaped) {
+                assertThat(v).isGreaterThanOrEqualTo(0f);
+            }
+        }
+        double own = cosine(EmbeddingsConfiguration.TRANSFORM.apply(ORIGINALS.get(0)), mirrored);
+        for (int other = 2; other <= PHOTOS; other++) {
+            assertThat(cosine(EmbeddingsConfiguration.TRANSFORM.apply(ORIGINALS.get(other - 1)), mirrored))
+                    .as("cosine to sample" + other).isLessThan(own);
         }
     }
 }

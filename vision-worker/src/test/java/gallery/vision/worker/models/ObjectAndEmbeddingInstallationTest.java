@@ -56,7 +56,7 @@ class ObjectAndEmbeddingInstallationTest {
     }
 
     @Test
-    void workerCoreInstallsBothAnalyzersFromTheBuiltModelsNamedByManifestNameAndVersion(@TempDir Path data) {
+    void workerCoreInstallsBothAnalyzersNamedByManifestNameAndVersionPlusPostProcessingRevision(@TempDir Path data) {
         new ApplicationContextRunner()
                 .withUserConfiguration(WorkerCoreConfiguration.class)
                 .withBean(JsonMapper.class, () -> JsonMapper.builder().build())
@@ -66,9 +66,9 @@ class ObjectAndEmbeddingInstallationTest {
                     assertThat(context).hasNotFailed();
                     AnalyzerRegistry registry = context.getBean(AnalyzerRegistry.class);
                     assertThat(registry.model(AnalysisKind.OBJECTS))
-                            .contains(new ModelRef("centernet-mobilenet-v3", "human-models-3.0.4"));
+                            .contains(new ModelRef("centernet-mobilenet-v3", "human-models-3.0.4-cal1"));
                     assertThat(registry.model(AnalysisKind.EMBEDDINGS))
-                            .contains(new ModelRef("nsfw-mobilenet-v2-features", "nsfwjs-4.4.0"));
+                            .contains(new ModelRef("nsfw-mobilenet-v2-features", "nsfwjs-4.4.0-hgshape1"));
                 });
     }
 }

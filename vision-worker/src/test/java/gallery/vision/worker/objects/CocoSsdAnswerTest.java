@@ -48,11 +48,12 @@ class CocoSsdAnswerTest {
     }
 
     @Test
-    void serialisesInCocoSsdShapeWithClassField() throws Exception {
+    void serialisesInCocoSsdShapeWithClassFieldAndTheRawScoreLast() throws Exception {
         String json = JsonMapper.builder().build().writeValueAsString(
-                new DetectedObject(new double[] {1, 2, 3, 4}, "dining table", 0.5));
+                new DetectedObject(new double[] {1, 2, 3, 4}, "dining table", 0.5).withScore(0.75));
 
-        assertThat(json).isEqualTo("{\"bbox\":[1.0,2.0,3.0,4.0],\"class\":\"dining table\",\"score\":0.5}");
+        assertThat(json).isEqualTo(
+                "{\"bbox\":[1.0,2.0,3.0,4.0],\"class\":\"dining table\",\"score\":0.75,\"rawScore\":0.5}");
     }
 
     @Test

@@ -2,11 +2,13 @@ package gallery.vision.worker.parity;
 
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.worker.embeddings.EmbeddingAnalyzer;
+import gallery.vision.worker.embeddings.EmbeddingTransform;
 import gallery.vision.worker.embeddings.EmbeddingsConfiguration;
 import gallery.vision.worker.models.TestModels;
 import gallery.vision.worker.objects.DetectedObject;
 import gallery.vision.worker.objects.ObjectAnalyzer;
 import gallery.vision.worker.objects.ObjectsConfiguration;
+import gallery.vision.worker.objects.ScoreCalibration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,9 +44,9 @@ class AnalyzerParityTest {
     @BeforeAll
     static void load() {
         objects = new ObjectAnalyzer(TestModels.load(ObjectsConfiguration.DETECTOR.name()),
-                ObjectsConfiguration.DETECTOR);
+                ObjectsConfiguration.DETECTOR, ScoreCalibration.NONE);
         embeddings = new EmbeddingAnalyzer(TestModels.load(EmbeddingsConfiguration.EMBEDDER.name()),
-                EmbeddingsConfiguration.EMBEDDER);
+                EmbeddingsConfiguration.EMBEDDER, EmbeddingTransform.NONE);
     }
 
     @AfterAll

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -55,7 +56,7 @@ public class BodyReadFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
-            renderer.write(ApiError.BODY_TOO_LARGE.exception(maxBytes), response, true);
+            refuse(ApiError.BODY_TOO_LARGE.exception(maxBytes), response);
             return;
         }
         AsyncContext async = request.startAsync(request, response);
@@ -98,12 +99,19 @@ public class BodyReadFilter extends OncePerRequestFilter {
 
     private void answer(AsyncContext async, ApiException error) {
         try {
-            renderer.write(error, (HttpServletResponse) async.getResponse(), true);
+            refuse(error, (HttpServletResponse) async.getResponse());
         } catch (IOException clientGone) {
             // Nobody to answer.
         } finally {
             async.complete();
         }
+    }
+
+    /** Answers the error and closes the connection, so that the rest of the body is not waited for. */
+    private void refuse(ApiException error, HttpServletResponse response) throws IOException {
+        HttpHeaders close = new HttpHeaders();
+        close.set(HttpHeaders.CONNECTION, "close");
+        renderer.write(error.error(), error.getMessage(), close, response);
     }
 
     /** The body's deadline: the container's async timeout, which fires on its own timer thread. */

@@ -3,6 +3,7 @@ package gallery.vision.worker.evaluation.detection;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.worker.evaluation.ObjectDetector;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,27 +31,39 @@ public final class DetectionEvaluation {
         this.matcher = new DetectionMatcher(minIou);
     }
 
+    /** One photo's detections, on an image of {@code width} x {@code height} (label boxes are scaled to it). */
+    public record PhotoDetections(LabelledPhoto photo, int width, int height, List<Detection> detections) {
+    }
+
     /** @param images loads a labelled photo as the detector should see it (possibly shrunk) */
     public Result run(ObjectDetector detector, List<LabelledPhoto> photos, Function<LabelledPhoto, RgbImage> images) {
-        Tally low = new Tally();
-        Tally high = new Tally();
+        List<PhotoDetections> all = new ArrayList<>();
         long nanos = 0;
         for (LabelledPhoto photo : photos) {
             RgbImage image = images.apply(photo);
             long start = System.nanoTime();
             List<Detection> detections = detector.detect(image);
             nanos += System.nanoTime() - start;
-            double sx = (double) image.width() / photo.width();
-            double sy = (double) image.height() / photo.height();
-            List<LabelledObject> labels = photo.objects().stream()
-                    .map(o -> new LabelledObject(o.className(), scaled(o.bbox(), sx, sy))).toList();
-            List<LabelledObject> ignore = photo.ignore().stream()
-                    .map(o -> new LabelledObject(o.className(), scaled(o.bbox(), sx, sy))).toList();
-            low.add(labels, ignore, detections, score -> score >= 0.3);
-            high.add(labels, ignore, detections, score -> score > 0.6);
+            all.add(new PhotoDetections(photo, image.width(), image.height(), detections));
         }
-        return new Result(low.counts(), high.counts(), photos.isEmpty() ? Double.NaN : nanos / 1e6 / photos.size(),
-                photos.size());
+        return new Result(count(all, score -> score >= 0.3), count(all, score -> score > 0.6),
+                photos.isEmpty() ? Double.NaN : nanos / 1e6 / photos.size(), photos.size());
+    }
+
+    /** Labelled objects found and false detections among the detections whose score passes {@code kept}. */
+    public Counts count(List<PhotoDetections> all, DoublePredicate kept) {
+        Tally tally = new Tally();
+        for (PhotoDetections p : all) {
+            tally.add(labels(p.photo().objects(), p), labels(p.photo().ignore(), p), p.detections(), kept);
+        }
+        return tally.counts();
+    }
+
+    /** The labelled boxes scaled to the image the detector was given. */
+    public static List<LabelledObject> labels(List<LabelledObject> objects, PhotoDetections p) {
+        double sx = (double) p.width() / p.photo().width();
+        double sy = (double) p.height() / p.photo().height();
+        return objects.stream().map(o -> new LabelledObject(o.className(), scaled(o.bbox(), sx, sy))).toList();
     }
 
     private static double[] scaled(double[] bbox, double sx, double sy) {

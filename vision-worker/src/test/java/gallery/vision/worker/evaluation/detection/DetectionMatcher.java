@@ -30,12 +30,30 @@ public final class DetectionMatcher {
 
     public Result match(List<LabelledObject> labels, List<LabelledObject> ignore, List<Detection> detections,
                         DoublePredicate scoreKept) {
-        List<Detection> kept = new ArrayList<>(detections.stream().filter(d -> scoreKept.test(d.score())).toList());
-        kept.sort(Comparator.comparingDouble(Detection::score).reversed());
-        boolean[] taken = new boolean[labels.size()];
+        List<Detection> kept = detections.stream().filter(d -> scoreKept.test(d.score())).toList();
         int found = 0;
         int falseDetections = 0;
-        for (Detection detection : kept) {
+        for (Judged judged : judge(labels, ignore, kept)) {
+            found += judged.outcome() == Outcome.FOUND ? 1 : 0;
+            falseDetections += judged.outcome() == Outcome.FALSE ? 1 : 0;
+        }
+        return new Result(labels.size(), found, falseDetections);
+    }
+
+    /** What a detection turned out to be. */
+    public enum Outcome { FOUND, FALSE, IGNORED }
+
+    /** A detection and its outcome. */
+    public record Judged(Detection detection, Outcome outcome) {
+    }
+
+    /** Every detection's outcome, matched greedily by descending score; in that order. */
+    public List<Judged> judge(List<LabelledObject> labels, List<LabelledObject> ignore, List<Detection> detections) {
+        List<Detection> sorted = new ArrayList<>(detections);
+        sorted.sort(Comparator.comparingDouble(Detection::score).reversed());
+        boolean[] taken = new boolean[labels.size()];
+        List<Judged> judged = new ArrayList<>(sorted.size());
+        for (Detection detection : sorted) {
             int best = -1;
             double bestIou = minIou;
             for (int i = 0; i < labels.size(); i++) {
@@ -51,12 +69,13 @@ public final class DetectionMatcher {
             }
             if (best >= 0) {
                 taken[best] = true;
-                found++;
-            } else if (!inIgnoredRegion(detection, ignore)) {
-                falseDetections++;
+                judged.add(new Judged(detection, Outcome.FOUND));
+            } else {
+                judged.add(new Judged(detection, inIgnoredRegion(detection, ignore) ? Outcome.IGNORED
+                        : Outcome.FALSE));
             }
         }
-        return new Result(labels.size(), found, falseDetections);
+        return judged;
     }
 
     private static boolean inIgnoredRegion(Detection detection, List<LabelledObject> ignore) {

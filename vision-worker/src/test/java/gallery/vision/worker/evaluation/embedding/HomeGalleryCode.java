@@ -21,9 +21,14 @@ public final class HomeGalleryCode {
         return codes;
     }
 
-    /** The code of one value: round(3 * sqrt(clamp(value / 2.875, 0, 1))). */
+    /**
+     * The code of one value: round(3 * sqrt(clamp(value / 2.875, 0, 1))), rounded as JavaScript's
+     * {@code toFixed()} does (to the nearest integer, halves up, on the exact double).
+     */
     public static int code(double value) {
         double scaled = Math.min(1, Math.max(0, value / RANGE));
-        return (int) Math.round(Math.sqrt(scaled) * 3);
+        double x = Math.sqrt(scaled) * 3;
+        double floor = Math.floor(x);
+        return (int) (x - floor >= 0.5 ? floor + 1 : floor);
     }
 }

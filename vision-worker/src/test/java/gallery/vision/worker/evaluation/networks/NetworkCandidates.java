@@ -1,12 +1,9 @@
 package gallery.vision.worker.evaluation.networks;
 
-import ai.djl.Model;
-import gallery.vision.models.ModelFiles;
-import gallery.vision.worker.djl.OnnxModels;
-import gallery.vision.worker.djl.OnnxRuntimeProperties;
 import gallery.vision.worker.embeddings.EmbeddingAnalyzer;
 import gallery.vision.worker.embeddings.EmbeddingModel;
 import gallery.vision.worker.image.PixelScaling;
+import gallery.vision.worker.embeddings.EmbeddingTransform;
 import gallery.vision.worker.evaluation.EmbeddingFunction;
 import gallery.vision.worker.evaluation.EvaluationCandidates;
 import gallery.vision.worker.evaluation.ObjectDetector;
@@ -15,9 +12,8 @@ import gallery.vision.worker.evaluation.detection.Detection;
 import gallery.vision.worker.objects.CenterNetModel;
 import gallery.vision.worker.objects.DetectorModel;
 import gallery.vision.worker.objects.ObjectAnalyzer;
+import gallery.vision.worker.objects.ScoreCalibration;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +43,6 @@ public final class NetworkCandidates implements EvaluationCandidates {
     static final EmbeddingModel CENTERNET_FEATURES = new EmbeddingModel("centernet-features", "tower_0/images", 512,
             PixelScaling.RAW, "tower_0/CenternetHead/Mean");
 
-    private final Optional<ModelFiles> files = modelDirectory();
-
     @Override
     public List<Candidate<ObjectDetector>> detectors() {
         List<Candidate<ObjectDetector>> out = new ArrayList<>();
@@ -62,7 +56,8 @@ public final class NetworkCandidates implements EvaluationCandidates {
         List<Candidate<EmbeddingFunction>> out = new ArrayList<>();
         for (EmbeddingModel m : List.of(POSENET_MOBILENET_V1, EmbeddingModel.NSFW_MOBILENET_V2, CENTERNET_FEATURES)) {
             if (installed(m.name())) {
-                Lazy<EmbeddingAnalyzer> analyzer = new Lazy<>(() -> new EmbeddingAnalyzer(load(m.name()), m));
+                Lazy<EmbeddingAnalyzer> analyzer = new Lazy<>(() -> new EmbeddingAnalyzer(EvalModels.load(m.name()),
+                        m, EmbeddingTransform.NONE));
                 out.add(new Candidate<>(m.name(), m.name().startsWith("nsfw") ? "nsfwjs-4.4.0" : VERSION,
                         image -> analyzer.get().analyze(image)));
             }
@@ -74,23 +69,19 @@ public final class NetworkCandidates implements EvaluationCandidates {
         if (!installed(file)) {
             return Optional.empty();
         }
-        Lazy<ObjectAnalyzer> analyzer = new Lazy<>(() -> new ObjectAnalyzer(load(file), detector));
+        Lazy<ObjectAnalyzer> analyzer = new Lazy<>(() -> new ObjectAnalyzer(EvalModels.load(file), detector,
+                ScoreCalibration.NONE));
         ObjectDetector function = image -> analyzer.get().analyze(image).stream()
                 .map(d -> new Detection(d.className(), d.score(), Box.of(d.bbox()))).toList();
         return Optional.of(new Candidate<>(detector.name(), VERSION, function));
     }
 
-    private boolean installed(String name) {
-        boolean present = files.flatMap(f -> f.path(name)).isPresent();
+    private static boolean installed(String name) {
+        boolean present = EvalModels.installed(name);
         if (!present) {
             System.out.println("evaluation: no converted model " + name + " (see NetworkCandidates javadoc)");
         }
         return present;
-    }
-
-    private Model load(String name) {
-        return OnnxModels.load(files.flatMap(f -> f.path(name)).orElseThrow(),
-                OnnxRuntimeProperties.withThreads(2));
     }
 
     /** Loads a network on first use only, so candidates filtered out of a run cost nothing. */
@@ -109,21 +100,5 @@ public final class NetworkCandidates implements EvaluationCandidates {
             }
             return value;
         }
-    }
-
-    private static Optional<ModelFiles> modelDirectory() {
-        String configured = System.getProperty("eval.models", System.getenv("EVAL_MODEL_DIR"));
-        Path dir = configured != null ? Path.of(configured) : repoRoot().resolve("model-build/target/eval-models");
-        return Files.isRegularFile(dir.resolve("manifest.json")) ? Optional.of(ModelFiles.fromDirectory(dir))
-                : Optional.empty();
-    }
-
-    private static Path repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("model-build/tfjs-graph-models.json"))) {
-                return dir;
-            }
-        }
-        return Path.of("");
     }
 }

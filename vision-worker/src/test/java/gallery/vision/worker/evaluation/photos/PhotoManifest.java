@@ -36,6 +36,7 @@ public final class PhotoManifest {
         int idColumn = header.indexOf("id");
         int pathColumn = header.indexOf("path");
         int tagsColumn = header.indexOf("tags");
+        int sha1Column = header.indexOf("sha1");
         List<EvalPhoto> photos = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
@@ -49,7 +50,8 @@ public final class PhotoManifest {
             if (tags.isEmpty()) {
                 throw new IllegalArgumentException("photo " + cells[idColumn] + " has no tags");
             }
-            photos.add(new EvalPhoto(cells[idColumn], tags, photosDir.resolve(cells[idColumn] + "." + extension)));
+            photos.add(new EvalPhoto(cells[idColumn], tags, photosDir.resolve(cells[idColumn] + "." + extension),
+                    cells[sha1Column]));
         }
         return photos;
     }

@@ -16,7 +16,8 @@ class PhotoManifestTest {
                 "id\tsource\tversion\tpath\tsha1\ttags\tlicence",
                 "cat-1\tpython3-skimage\t0.19.3-8\tdata/chelsea.PNG\tabc\tcat, animal\tBSD-3-Clause"), Path.of("/p"));
 
-        assertThat(photos).containsExactly(new EvalPhoto("cat-1", List.of("cat", "animal"), Path.of("/p/cat-1.png")));
+        assertThat(photos).containsExactly(new EvalPhoto("cat-1", List.of("cat", "animal"), Path.of("/p/cat-1.png"),
+                "abc"));
         assertThat(photos.get(0).kind()).isEqualTo("cat");
     }
 

@@ -1,0 +1,92 @@
+package gallery.vision.worker.evaluation.cache;
+
+import gallery.vision.common.image.RgbImage;
+import gallery.vision.worker.embeddings.EmbeddingAnalyzer;
+import gallery.vision.worker.embeddings.EmbeddingTransform;
+import gallery.vision.worker.embeddings.EmbeddingsConfiguration;
+import gallery.vision.worker.evaluation.networks.EvalModels;
+import gallery.vision.worker.evaluation.photos.EvalPhoto;
+import gallery.vision.worker.evaluation.photos.PhotoLoader;
+import gallery.vision.worker.evaluation.photos.PhotoManifest;
+import gallery.vision.worker.evaluation.transform.ImageTransform;
+import gallery.vision.worker.evaluation.transform.NearDuplicates;
+import gallery.vision.worker.objects.DetectedObject;
+import gallery.vision.worker.objects.ObjectAnalyzer;
+import gallery.vision.worker.objects.ObjectsConfiguration;
+import gallery.vision.worker.objects.ScoreCalibration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the service's detector and embedder once over every photo of {@code photos.tsv} (the 800 px preview, and for
+ * the embedder also each near-duplicate edit of {@link NearDuplicates#homeGallery()}) and caches the raw outputs, so that the
+ * calibration and the embedding transform are fitted and evaluated without running a network again:
+ * {@code <cache>/detections.json} ({@link RawDetections}) and {@code <cache>/embeddings.bin} ({@link RawEmbeddings}).
+ *
+ * <pre>
+ * mvn -pl vision-worker -am -DskipTests -Pevaluation test \
+ *     -Deval.main=gallery.vision.worker.evaluation.cache.RawOutputs -Deval.args="--cache DIR"
+ * </pre>
+ * Options: {@code --cache DIR} (default {@value EvalPaths#DEFAULT_OUTPUTS} under the home directory),
+ * {@code --photos DIR}, {@code --only objects|embeddings}. The models come from {@link EvalModels}.
+ */
+public final class RawOutputs {
+
+    private RawOutputs() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        EvalPaths paths = EvalPaths.parse(args);
+        Files.createDirectories(paths.cache());
+        List<EvalPhoto> photos = PhotoManifest.read(paths.tools().resolve("photos.tsv"), paths.photos());
+        PhotoLoader loader = new PhotoLoader(800);
+        String only = paths.option("only", "all");
+        if (!only.equals("embeddings")) {
+            detections(photos, loader).write(paths.cache().resolve("detections.json"));
+        }
+        if (!only.equals("objects")) {
+            embeddings(photos, loader).write(paths.cache().resolve("embeddings.bin"));
+        }
+        System.out.println("raw outputs: written to " + paths.cache());
+    }
+
+    private static RawDetections detections(List<EvalPhoto> photos, PhotoLoader loader) {
+        String name = ObjectsConfiguration.DETECTOR.name();
+        List<RawDetections.PhotoDetections> out = new ArrayList<>();
+        try (ObjectAnalyzer analyzer = new ObjectAnalyzer(EvalModels.load(name), ObjectsConfiguration.DETECTOR,
+                ScoreCalibration.NONE)) {
+            for (EvalPhoto photo : photos) {
+                RgbImage image = loader.load(photo);
+                List<RawDetections.RawDetection> found = new ArrayList<>();
+                for (DetectedObject d : analyzer.analyze(image)) {
+                    found.add(new RawDetections.RawDetection(d.className(), d.rawScore(), d.bbox()));
+                }
+                out.add(new RawDetections.PhotoDetections(photo.id(), image.width(), image.height(), found));
+                System.out.println("raw outputs: objects of " + photo.id() + ": " + found.size());
+            }
+        }
+        return new RawDetections(name, EvalModels.version(name), out);
+    }
+
+    private static RawEmbeddings embeddings(List<EvalPhoto> photos, PhotoLoader loader) {
+        String name = EmbeddingsConfiguration.EMBEDDER.name();
+        RawEmbeddings cache = new RawEmbeddings(name);
+        List<ImageTransform> edits = NearDuplicates.homeGallery();
+        try (EmbeddingAnalyzer analyzer = new EmbeddingAnalyzer(EvalModels.load(name),
+                EmbeddingsConfiguration.EMBEDDER, EmbeddingTransform.NONE)) {
+            for (EvalPhoto photo : photos) {
+                RgbImage image = loader.load(photo);
+                cache.put(photo.id(), RawEmbeddings.ORIGINAL, analyzer.analyze(image));
+                for (ImageTransform edit : edits) {
+                    cache.put(photo.id(), edit.name(), analyzer.analyze(edit.apply(image)));
+                }
+                System.out.println("raw outputs: embeddings of " + photo.id());
+            }
+        }
+        return cache;
+    }
+}
