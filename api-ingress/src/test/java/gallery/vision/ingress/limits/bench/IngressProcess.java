@@ -38,7 +38,7 @@ final class IngressProcess implements AutoCloseable {
         builder.environment().put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics");
         builder.environment().putAll(settings);
         process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (get("/health").statusCode() == 200) {
