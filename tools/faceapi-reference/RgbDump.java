@@ -1,5 +1,6 @@
 import gallery.vision.common.Sha1;
 import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.image.JpegDecoding;
 import gallery.vision.common.image.RgbImage;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class RgbDump {
         Path seedDir = Path.of(args[1]);
         Path demoDir = Path.of(args[2]);
         Path outDir = Files.createDirectories(Path.of(args[3]));
-        JpegDecoder decoder = new JpegDecoder(100_000_000L);
+        JpegDecoder decoder = new JpegDecoder(100_000_000L, JpegDecoding.IMAGEIO);
         List<String> index = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
             String trimmed = line.strip();

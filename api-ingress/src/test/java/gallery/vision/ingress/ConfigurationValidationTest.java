@@ -1,5 +1,7 @@
 package gallery.vision.ingress;
 
+import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.image.JpegDecoding;
 import gallery.vision.ingress.config.IngressProperties;
 import gallery.vision.ingress.support.NoModels;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,21 @@ class ConfigurationValidationTest {
     @Test
     void failsAtStartWhenMaxPixelsIsZero() {
         assertThatThrownBy(() -> start("MAX_PIXELS=0")).hasStackTraceContaining("MAX_PIXELS");
+    }
+
+    @Test
+    void failsAtStartWhenJpegDecoderIsUnknown() {
+        assertThatThrownBy(() -> start("JPEG_DECODER=libjpeg")).hasStackTraceContaining("JPEG_DECODER");
+    }
+
+    @Test
+    void decodesWithJpegJsByDefaultAndImageIoOnRequest() {
+        try (ConfigurableApplicationContext context = start()) {
+            assertThat(context.getBean(JpegDecoder.class).decoding()).isEqualTo(JpegDecoding.JPEG_JS);
+        }
+        try (ConfigurableApplicationContext context = start("JPEG_DECODER=imageio")) {
+            assertThat(context.getBean(JpegDecoder.class).decoding()).isEqualTo(JpegDecoding.IMAGEIO);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import gallery.vision.common.DeploymentProfiles;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.common.storage.MinioClients;
 import gallery.vision.common.storage.S3BlobStore;
+import gallery.vision.common.storage.S3ProxyServer;
 import gallery.vision.ingress.ApiIngressApplication;
 import gallery.vision.worker.VisionWorkerApplication;
 import io.minio.MinioClient;

@@ -14,6 +14,6 @@ public class ImageConfiguration {
 
     @Bean
     JpegDecoder jpegDecoder(ImageProperties image) {
-        return new JpegDecoder(image.maxPixels());
+        return new JpegDecoder(image.maxPixels(), image.jpegDecoding());
     }
 }

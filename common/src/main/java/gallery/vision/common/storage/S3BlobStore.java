@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * A {@link BlobStore} in one bucket of an S3-compatible server (MinIO, S3Proxy, AWS S3), through the MinIO client.
  *
- * <p>The bucket is created on first use if it is missing. When the server cannot be reached (or refuses us), every
+ * <p>The bucket is created on first use if it is missing (or at start, by {@link #prepare()}), and then given its
+ * image expiry rule ({@link S3ImageExpiry}), whose failure is logged and never fails the store. When the server cannot be reached (or refuses us), every
  * call fails with {@link ApiError#BACKEND_UNAVAILABLE}, which clients see as a 503 with {@code Retry-After}; the
  * next call tries again, so the store recovers by itself when the server comes back. An S3 PUT is atomic: readers
  * see the whole object or none.
@@ -33,11 +34,28 @@ public final class S3BlobStore implements BlobStore {
 
     private final MinioClient client;
     private final String bucket;
+    private final S3ImageExpiry imageExpiry;
     private volatile boolean bucketReady;
 
+    /** A store that leaves the bucket's lifecycle rules alone. */
     public S3BlobStore(MinioClient client, String bucket) {
+        this(client, bucket, null);
+    }
+
+    /** A store that puts the image expiry rule on the bucket once it finds the bucket ({@code null}: no rule). */
+    public S3BlobStore(MinioClient client, String bucket, S3ImageExpiry imageExpiry) {
         this.client = client;
         this.bucket = bucket;
+        this.imageExpiry = imageExpiry;
+    }
+
+    /**
+     * Makes sure the bucket exists and holds the image expiry rule; called at start so that the rule is set before
+     * the first request. Fails with {@link ApiError#BACKEND_UNAVAILABLE} when the server cannot be reached; the
+     * first call of the store that reaches it does the same work then.
+     */
+    public void prepare() {
+        ensureBucket();
     }
 
     @Override
@@ -84,7 +102,10 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
-    /** Creates the bucket when it is missing; remembered once it succeeded, retried on every call until then. */
+    /**
+     * Creates the bucket when it is missing and sets its expiry rule; remembered once the bucket is there, retried on
+     * every call until then.
+     */
     private void ensureBucket() {
         if (bucketReady) {
             return;
@@ -98,15 +119,17 @@ public final class S3BlobStore implements BlobStore {
                     client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
                     log.info("created bucket {}", bucket);
                 }
-                bucketReady = true;
             } catch (ErrorResponseException e) {
                 if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
                     throw unavailable("create bucket", e);
                 }
-                bucketReady = true;
             } catch (Exception e) {
                 throw unavailable("create bucket", e);
             }
+            if (imageExpiry != null) {
+                imageExpiry.apply(client, bucket);
+            }
+            bucketReady = true;
         }
     }
 

@@ -1,19 +1,29 @@
 package gallery.vision.common.storage;
 
+import gallery.vision.common.ApiException;
 import gallery.vision.common.DeploymentProfiles;
 import io.minio.MinioClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 import java.time.Duration;
 
-/** Distributed mode's storage: images and answers in an S3 bucket, shared by ingress and every worker. */
+/**
+ * Distributed mode's storage: images and answers in an S3 bucket, shared by ingress and every worker. Stored images
+ * expire by the bucket's lifecycle rule ({@link S3ImageExpiry}), set at start.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile(DeploymentProfiles.DISTRIBUTED)
-@EnableConfigurationProperties(S3Properties.class)
+@EnableConfigurationProperties({S3Properties.class, ImageExpiryProperties.class})
 public class S3StorageConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(S3StorageConfiguration.class);
 
     /** Short, so that a server that is down turns into a prompt 503 rather than a hung request. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -26,7 +36,20 @@ public class S3StorageConfiguration {
     }
 
     @Bean
-    BlobStore s3BlobStore(MinioClient client, S3Properties s3) {
-        return new S3BlobStore(client, s3.bucket());
+    S3BlobStore s3BlobStore(MinioClient client, S3Properties s3, ImageExpiryProperties images) {
+        return new S3BlobStore(client, s3.bucket(), new S3ImageExpiry(images));
+    }
+
+    /** Finds (or creates) the bucket and sets its image expiry rule once the service is up; a server down waits. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> prepareBucket(S3BlobStore store, S3Properties s3) {
+        return event -> {
+            try {
+                store.prepare();
+            } catch (ApiException e) {
+                log.warn("object storage (bucket {}) is not reachable at start; the bucket and its image expiry rule are "
+                        + "set up on first use", s3.bucket());
+            }
+        };
     }
 }

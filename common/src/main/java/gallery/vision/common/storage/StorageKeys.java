@@ -13,12 +13,15 @@ import gallery.vision.common.Sha1;
  */
 public final class StorageKeys {
 
+    /** Folder of every stored image: what expires after {@code IMAGE_TTL} (a bucket lifecycle rule, a file sweep). */
+    public static final String IMAGES = "images/";
+
     private StorageKeys() {
     }
 
     /** Storage key of an uploaded JPEG. */
     public static String imageKey(String sha1) {
-        return "images/" + fanOut(sha1) + ".jpg";
+        return IMAGES + fanOut(sha1) + ".jpg";
     }
 
     /** Storage key of a computed answer for one analysis by one model version. */

@@ -3,8 +3,9 @@ package gallery.vision.common.image;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
 import gallery.vision.common.Sha1;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,14 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+/** Behaviour both {@link JpegDecoding}s share: colours, size checks before decoding, and the errors for bad input. */
 class JpegDecoderTest {
 
     private static final Path SEED = Path.of("../../shared/fixtures/seed");
 
-    private final JpegDecoder decoder = new JpegDecoder(50_000_000);
-
-    @Test
-    void decodesBaselineRgbToItsColours() {
+    @ParameterizedTest
+    @EnumSource(JpegDecoding.class)
+    void decodesBaselineRgbToItsColours(JpegDecoding decoding) {
+        JpegDecoder decoder = new JpegDecoder(50_000_000, decoding);
         RgbImage image = decoder.decode(TestJpegs.baseline(64, 48));
 
         assertThat(image.width()).isEqualTo(64);
@@ -32,16 +34,20 @@ class JpegDecoderTest {
         assertColour(image, 48, 36, 240, 240, 240);
     }
 
-    @Test
-    void decodesProgressiveLikeBaseline() {
+    @ParameterizedTest
+    @EnumSource(JpegDecoding.class)
+    void decodesProgressiveLikeBaseline(JpegDecoding decoding) {
+        JpegDecoder decoder = new JpegDecoder(50_000_000, decoding);
         RgbImage image = decoder.decode(TestJpegs.progressive(64, 48));
 
         assertColour(image, 16, 12, 220, 30, 30);
         assertColour(image, 48, 36, 240, 240, 240);
     }
 
-    @Test
-    void decodesGrayscaleToEqualRgbChannels() {
+    @ParameterizedTest
+    @EnumSource(JpegDecoding.class)
+    void decodesGrayscaleToEqualRgbChannels(JpegDecoding decoding) {
+        JpegDecoder decoder = new JpegDecoder(50_000_000, decoding);
         RgbImage image = decoder.decode(TestJpegs.grayscale(256, 8));
 
         for (int x : new int[]{0, 64, 128, 255}) {
@@ -52,13 +58,17 @@ class JpegDecoderTest {
         }
     }
 
-    @Test
-    void decodesAdobeCmykToRgb() {
+    @ParameterizedTest
+    @EnumSource(JpegDecoding.class)
+    void decodesAdobeCmykToRgb(JpegDecoding decoding) {
+        JpegDecoder decoder = new JpegDecoder(50_000_000, decoding);
         assertCyanAndYellowHalves(decoder.decode(TestJpegs.cmyk(64, 32)));
     }
 
-    @Test
-    void decodesAdobeYcckToRgb() {
+    @ParameterizedTest
+    @EnumSource(JpegDecoding.class)
+    void decodesAdobeYcckToRgb(JpegDecoding decoding) {
+        JpegDecoder decoder = new JpegDecoder(50_000_000, decoding);
         assertCyanAndYellowHalves(decoder.decode(TestJpegs.ycck(64, 32)));
     }
 
@@ -72,43 +82,54 @@ class JpegDecoderTest {
         assertThat(image.channel(48, 16, 2)).isLessThan(100);
     }
 
-    @Test
-    void refusesDeclaredSizeFromHeaderBeforeAllocatingPixels() {
-        // 60000 x 60000 RGB would need 10.8 GB: only a check on the frame header can answer without running out.
+    @ParameterizedTest
+    @EnumSource(JpegDecoding.class)
+    void refusesDeclaredSizeFromHeaderBeforeAllocatingPixels(JpegDecoding decoding) {
+        JpegDecoder decoder = new JpegDecoder(50_000_000, decoding);
         byte[] huge = TestJpegs.withDeclaredSize(TestJpegs.baseline(32, 32), 60000, 60000);
 
-        assertThatThrownBy(() -> decoder.decode(huge))
+        assertThatThrownBy(() -> decoder.readSize(huge))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.TOO_MANY_PIXELS))
                 .hasMessageContaining("60000x60000");
+        assertThatThrownBy(() -> decoder.decode(huge))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.TOO_MANY_PIXELS));
     }
 
-    @Test
-    void rejectsTruncatedJpeg() {
+    @ParameterizedTest
+    @EnumSource(JpegDecoding.class)
+    void rejectsTruncatedJpeg(JpegDecoding decoding) {
+        JpegDecoder decoder = new JpegDecoder(50_000_000, decoding);
         byte[] truncated = TestJpegs.truncated(TestJpegs.baseline(200, 150), 0.5);
 
-        assertRejected(truncated, ApiError.UNDECODABLE_IMAGE);
+        assertRejected(decoder, truncated, ApiError.UNDECODABLE_IMAGE);
     }
 
-    @Test
-    void rejectsEmptyAndForeignFiles() {
-        assertRejected(new byte[0], ApiError.EMPTY_BODY);
-        assertRejected(TestJpegs.png(16, 16), ApiError.NOT_A_JPEG);
-        assertRejected(TestJpegs.gif(16, 16), ApiError.NOT_A_JPEG);
-        assertRejected(TestJpegs.text(), ApiError.NOT_A_JPEG);
+    @ParameterizedTest
+    @EnumSource(JpegDecoding.class)
+    void rejectsEmptyAndForeignFiles(JpegDecoding decoding) {
+        JpegDecoder decoder = new JpegDecoder(50_000_000, decoding);
+        assertRejected(decoder, new byte[0], ApiError.EMPTY_BODY);
+        assertRejected(decoder, TestJpegs.png(16, 16), ApiError.NOT_A_JPEG);
+        assertRejected(decoder, TestJpegs.gif(16, 16), ApiError.NOT_A_JPEG);
+        assertRejected(decoder, TestJpegs.text(), ApiError.NOT_A_JPEG);
     }
 
-    @Test
-    void rejectsJpegSignatureWithoutImage() {
-        assertRejected(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}, ApiError.UNDECODABLE_IMAGE);
+    @ParameterizedTest
+    @EnumSource(JpegDecoding.class)
+    void rejectsJpegSignatureWithoutImage(JpegDecoding decoding) {
+        JpegDecoder decoder = new JpegDecoder(50_000_000, decoding);
+        assertRejected(decoder, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}, ApiError.UNDECODABLE_IMAGE);
     }
 
     /**
      * Needs {@code ../shared}; vision-worker's {@code DemoPhotoDecodingTest} does the same on face-api's demo photos,
      * which every build fetches (they are not there yet when this module's tests run).
      */
-    @Test
+    @ParameterizedTest
+    @EnumSource(JpegDecoding.class)
     @EnabledIf("seedFixturesPresent")
-    void decodesSeedSamplesToTheirDocumentedSizes() throws IOException {
+    void decodesSeedSamplesToTheirDocumentedSizes(JpegDecoding decoding) throws IOException {
+        JpegDecoder decoder = new JpegDecoder(50_000_000, decoding);
         byte[] progressive = Files.readAllBytes(SEED.resolve("sample.jpg"));
         byte[] baseline = Files.readAllBytes(SEED.resolve("sample-2.jpg"));
 
@@ -126,7 +147,7 @@ class JpegDecoderTest {
         return present;
     }
 
-    private void assertRejected(byte[] data, ApiError expected) {
+    private static void assertRejected(JpegDecoder decoder, byte[] data, ApiError expected) {
         assertThatThrownBy(() -> decoder.decode(data))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(expected));
     }

@@ -16,7 +16,8 @@ class S3StorageConfigurationTest {
             .withUserConfiguration(S3StorageConfiguration.class)
             .withPropertyValues("spring.profiles.active=" + DeploymentProfiles.DISTRIBUTED,
                     "gallery.s3.endpoint=http://127.0.0.1:9000", "gallery.s3.access-key=key",
-                    "gallery.s3.secret-key=secret", "gallery.s3.bucket=gallery-vision", "gallery.s3.region=us-east-1");
+                    "gallery.s3.secret-key=secret", "gallery.s3.bucket=gallery-vision", "gallery.s3.region=us-east-1",
+                    "gallery.images.ttl=7d", "gallery.images.sweep-interval=1h");
 
     @Test
     void providesAnS3StoreInDistributedMode() {
@@ -33,6 +34,12 @@ class S3StorageConfigurationTest {
     void failsAtStartNamingS3BucketWhenTheBucketNameIsInvalid() {
         runner.withPropertyValues("gallery.s3.bucket=Not_A_Bucket")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("S3_BUCKET"));
+    }
+
+    @Test
+    void failsAtStartNamingImageTtlWhenItIsShorterThanAMinute() {
+        runner.withPropertyValues("gallery.images.ttl=10s")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("IMAGE_TTL"));
     }
 
     @Test

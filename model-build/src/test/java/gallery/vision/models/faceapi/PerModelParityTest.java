@@ -3,6 +3,7 @@ package gallery.vision.models.faceapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.image.JpegDecoding;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.common.testing.FaceApiPackage;
 import gallery.vision.models.testing.OnnxRunner;
@@ -65,7 +66,7 @@ class PerModelParityTest {
             JsonNode source = image.get("source");
             Path photo = FaceApiPackage.demoPhoto(source.get("file").asString()).orElse(null);
             Assumptions.assumeTrue(photo != null, "skipped: face-api package not extracted");
-            RgbImage decoded = new JpegDecoder(100_000_000L).decode(Files.readAllBytes(photo));
+            RgbImage decoded = new JpegDecoder(100_000_000L, JpegDecoding.IMAGEIO).decode(Files.readAllBytes(photo));
             byte[] rgb = cropAndScale(decoded, source.get("crop"), source.get("scale"));
             assertThat(sha1(rgb)).as("pixels of " + image.get("image").asString() + " (decoder change?)")
                     .isEqualTo(image.get("rgbSha1").asString());

@@ -1,6 +1,7 @@
 package gallery.vision.models.testing;
 
 import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.image.JpegDecoding;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.common.testing.FaceApiPackage;
 import java.io.IOException;
@@ -17,12 +18,12 @@ public final class FaceApiInputs {
     private FaceApiInputs() {
     }
 
-    /** A demo photo of the face-api package, decoded with our decoder; skips the test when the package is absent. */
+    /** A demo photo of the face-api package, decoded with our ImageIO decoder (the pixels of the per-model fixtures); skips the test when the package is absent. */
     public static RgbImage demoPhoto(String name) throws IOException {
         Path photo = FaceApiPackage.demoPhoto(name).orElse(null);
         Assumptions.assumeTrue(photo != null, "skipped: face-api package not extracted at "
                 + FaceApiPackage.PACKAGE_DIR_IN_REPO + " (run the models build first)");
-        return new JpegDecoder(100_000_000L).decode(Files.readAllBytes(photo));
+        return new JpegDecoder(100_000_000L, JpegDecoding.IMAGEIO).decode(Files.readAllBytes(photo));
     }
 
     /** A crop of an image (clamped to it). */

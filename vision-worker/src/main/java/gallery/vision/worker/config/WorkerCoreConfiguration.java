@@ -4,6 +4,7 @@ import gallery.vision.common.DeploymentProfiles;
 import gallery.vision.common.image.ImageConfiguration;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.common.storage.FileBlobStore;
+import gallery.vision.common.storage.FileStorageConfiguration;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
 import gallery.vision.worker.analysis.InstalledAnalyzer;
 import gallery.vision.worker.embeddings.EmbeddingsConfiguration;
@@ -27,7 +28,7 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StorageProperties.class)
-@Import({ImageConfiguration.class, FacesConfiguration.class, ObjectsConfiguration.class, EmbeddingsConfiguration.class})
+@Import({ImageConfiguration.class, FileStorageConfiguration.class, FacesConfiguration.class, ObjectsConfiguration.class, EmbeddingsConfiguration.class})
 public class WorkerCoreConfiguration {
 
     @Bean
@@ -42,7 +43,7 @@ public class WorkerCoreConfiguration {
      */
     @Bean
     @Profile(DeploymentProfiles.EMBEDDED)
-    BlobStore fileBlobStore(StorageProperties storage) {
+    FileBlobStore fileBlobStore(StorageProperties storage) {
         return new FileBlobStore(storage.dataDir());
     }
 

@@ -2,6 +2,7 @@ package gallery.vision.worker.models;
 
 import ai.djl.Model;
 import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.image.JpegDecoding;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.common.testing.FaceApiPackage;
 import gallery.vision.models.ModelFiles;
@@ -35,12 +36,15 @@ public final class TestModels {
         return OnnxModels.load(path.get(), ONNX);
     }
 
-    /** A face-api demo photo ({@code sample1.jpg} .. {@code sample6.jpg}), decoded as the service decodes it. */
+    /**
+     * A face-api demo photo ({@code sample1.jpg} .. {@code sample6.jpg}), decoded with the ImageIO decoder: the
+     * pixels the objects and embeddings parity fixtures were computed on.
+     */
     public static RgbImage demoPhoto(String name) throws IOException {
         Optional<Path> photo = FaceApiPackage.demoPhoto(name);
         assumeTrue(photo.isPresent(), "skipped: face-api package not extracted at "
                 + FaceApiPackage.PACKAGE_DIR_IN_REPO + " (run the models build first)");
-        return new JpegDecoder(100_000_000L).decode(Files.readAllBytes(photo.get()));
+        return new JpegDecoder(100_000_000L, JpegDecoding.IMAGEIO).decode(Files.readAllBytes(photo.get()));
     }
 
     /** The image mirrored left to right. */

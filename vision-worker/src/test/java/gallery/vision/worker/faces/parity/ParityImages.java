@@ -2,6 +2,7 @@ package gallery.vision.worker.faces.parity;
 
 import gallery.vision.common.Sha1;
 import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.image.JpegDecoding;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.common.testing.FaceApiPackage;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The pixels a fixture was computed on, decoded by our {@link JpegDecoder} from the fixture's source: the seed's
+ * The pixels a fixture was computed on, decoded by our {@link JpegDecoder} (its ImageIO choice, on which these fixtures were computed) from the fixture's source: the seed's
  * images in {@code ../shared/fixtures/seed} (never copied into the repo), face-api's demo photos in the models
  * module's extracted npm package, or an image derived from one of those by the fixture's recipe. Tests skip, naming
  * the missing path, when a source is absent; a decoder whose pixels differ from the reference's fails.
@@ -50,7 +51,8 @@ final class ParityImages {
 
     private static RgbImage decode(Path file) {
         try {
-            return new JpegDecoder(100_000_000).decode(Files.readAllBytes(file));
+            // These fixtures were computed on ImageIO pixels (tools/faceapi-reference/RgbDump.java).
+            return new JpegDecoder(100_000_000, JpegDecoding.IMAGEIO).decode(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

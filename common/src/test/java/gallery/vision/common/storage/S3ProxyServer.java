@@ -1,4 +1,4 @@
-package gallery.vision.it;
+package gallery.vision.common.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,13 +15,14 @@ import java.util.stream.Stream;
 
 /**
  * A real S3 server for tests: S3Proxy with its filesystem backend, in a child process on a free loopback port, from
- * the jar Maven copied to {@code target/s3proxy} (system property {@code s3proxy.jar}). It can be stopped and started
- * again on the same port and data, to test recovery. {@link #close()} stops the process and deletes its data.
+ * the jar Maven copied to the module's {@code target/s3proxy} (system property {@code s3proxy.jar}, set by the
+ * surefire configuration of each module that uses it). It can be stopped and started again on the same port and
+ * data, to test recovery. {@link #close()} stops the process and deletes its data.
  */
-final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyServer implements AutoCloseable {
 
-    static final String ACCESS_KEY = "test-access";
-    static final String SECRET_KEY = "test-secret-key";
+    public static final String ACCESS_KEY = "test-access";
+    public static final String SECRET_KEY = "test-secret-key";
 
     private final Path dir;
     private final int port;
@@ -32,12 +33,12 @@ final class S3ProxyServer implements AutoCloseable {
         this.port = port;
     }
 
-    static S3ProxyServer start() throws IOException {
+    public static S3ProxyServer start() throws IOException {
         return start("filesystem");
     }
 
     /** Starts a server with the given jclouds provider: {@code filesystem} (the default) or {@code transient}. */
-    static S3ProxyServer start(String provider) throws IOException {
+    public static S3ProxyServer start(String provider) throws IOException {
         S3ProxyServer server = new S3ProxyServer(Files.createTempDirectory("s3proxy-test"), freePort());
         Files.createDirectories(server.dir.resolve("blobs"));
         Files.writeString(server.dir.resolve("s3proxy.conf"), String.join("\n",
@@ -52,19 +53,19 @@ final class S3ProxyServer implements AutoCloseable {
         return server;
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
     /** Starts the server (again) on the same port and data; returns once it accepts connections. */
-    synchronized void startProcess() throws IOException {
+    public synchronized void startProcess() throws IOException {
         if (process != null && process.isAlive()) {
             return;
         }
         String jar = System.getProperty("s3proxy.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("S3Proxy jar not found (system property s3proxy.jar = " + jar
-                    + "); the Maven build copies it to api-ingress/target/s3proxy");
+                    + "); the Maven build copies it to the module's target/s3proxy");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar, "--properties", dir.resolve("s3proxy.conf").toString())
@@ -83,7 +84,7 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     /** Stops the server process; the data stays for a later {@link #startProcess()}. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process == null) {
             return;
         }
@@ -118,7 +119,7 @@ final class S3ProxyServer implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
