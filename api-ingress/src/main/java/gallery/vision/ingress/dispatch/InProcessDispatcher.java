@@ -49,7 +49,9 @@ public final class InProcessDispatcher implements JobDispatcher, DisposableBean 
             return CompletableFuture.failedFuture(ApiError.QUEUE_FULL.exception());
         }
         CompletableFuture<byte[]> answer = new CompletableFuture<>();
-        Runnable task = () -> run(job, work, answer);
+        long expiry = estimate.queueExpiry().toNanos();
+        long latestStart = System.nanoTime() + expiry;
+        Runnable task = () -> run(job, work, answer, latestStart);
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
@@ -62,7 +64,7 @@ public final class InProcessDispatcher implements JobDispatcher, DisposableBean 
                 drop(task, job);
             }
         });
-        CompletableFuture.delayedExecutor(estimate.queueExpiry().toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+        CompletableFuture.delayedExecutor(expiry, TimeUnit.NANOSECONDS).execute(() -> {
             if (drop(task, job)) {
                 answer.completeExceptionally(ApiError.QUEUE_FULL.exception());
             }
@@ -85,11 +87,14 @@ public final class InProcessDispatcher implements JobDispatcher, DisposableBean 
         return executor.getQueue().size();
     }
 
-    private void run(AnalysisJob job, Supplier<byte[]> work, CompletableFuture<byte[]> answer) {
+    private void run(AnalysisJob job, Supplier<byte[]> work, CompletableFuture<byte[]> answer, long latestStart) {
         long started = System.nanoTime();
         boolean ran = false;
         try {
-            if (!answer.isDone()) {
+            if (started - latestStart > 0) {
+                // Its expiry is due: it could no longer be answered in time.
+                answer.completeExceptionally(ApiError.QUEUE_FULL.exception());
+            } else if (!answer.isDone()) {
                 ran = true;
                 answer.complete(work.get());
             }

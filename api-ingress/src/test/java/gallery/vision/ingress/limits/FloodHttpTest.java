@@ -19,14 +19,14 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A flood far beyond capacity (one analysis thread, 300 ms per image, room for 60 waiting jobs, 5 s to answer): every
- * request gets 200 or 503 with {@code Retry-After}, none waits out its timeout for a 504 (the queue could hold 60 jobs
- * but only about a dozen can be answered in time), and the next request after the flood gets 200.
+ * A flood far beyond capacity (one analysis thread, 300 ms per image, room for 60 waiting jobs, 10 s to answer): every
+ * request gets 200 or 503 with {@code Retry-After}, none waits out its timeout for a 504 (the queue could hold 60 jobs,
+ * but only about two dozen can be answered in time), and the next request after the flood gets 200.
  */
 @EmbeddedIngressTest(properties = {
         "WORKER_THREADS=1",
         "QUEUE_CAPACITY=60",
-        "REQUEST_TIMEOUT=5s",
+        "REQUEST_TIMEOUT=10s",
         "RETRY_AFTER=2s"})
 @Import(SlowEmbeddingsAnalyzer.class)
 class FloodHttpTest {
