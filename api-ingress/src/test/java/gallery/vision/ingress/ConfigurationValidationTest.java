@@ -35,6 +35,21 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void failsAtStartWhenTheDecodePixelBudgetIsZero() {
+        assertThatThrownBy(() -> start("DECODE_PIXEL_BUDGET=0")).hasStackTraceContaining("DECODE_PIXEL_BUDGET");
+    }
+
+    @Test
+    void failsAtStartWhenTheBodyReadTimeoutIsZero() {
+        assertThatThrownBy(() -> start("BODY_READ_TIMEOUT=0s")).hasStackTraceContaining("BODY_READ_TIMEOUT");
+    }
+
+    @Test
+    void failsAtStartWhenMaxConnectionsIsZero() {
+        assertThatThrownBy(() -> start("MAX_CONNECTIONS=0")).hasStackTraceContaining("MAX_CONNECTIONS");
+    }
+
+    @Test
     void failsAtStartWhenMaxPixelsIsZero() {
         assertThatThrownBy(() -> start("MAX_PIXELS=0")).hasStackTraceContaining("MAX_PIXELS");
     }

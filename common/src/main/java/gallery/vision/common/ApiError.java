@@ -23,6 +23,8 @@ public enum ApiError {
     MODEL_NOT_INSTALLED(503, "model for %s is not installed"),
     QUEUE_FULL(503, "too many images are waiting for analysis, retry later"),
     BACKEND_UNAVAILABLE(503, "%s is unavailable, retry later"),
+    DECODE_BUSY(503, "too many large images are being decoded, retry later"),
+    BODY_READ_TIMEOUT(408, "request body was not received within %s"),
     TIMEOUT(504, "no answer within %s"),
     INTERNAL(500, "internal error");
 

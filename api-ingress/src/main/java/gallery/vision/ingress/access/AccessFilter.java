@@ -8,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -85,12 +84,7 @@ final class AccessFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response, ApiError error, HttpHeaders headers, String message)
             throws IOException {
-        ResponseEntity<byte[]> answer = renderer.render(error, message, headers);
-        response.setStatus(answer.getStatusCode().value());
-        answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-        byte[] body = answer.getBody() == null ? new byte[0] : answer.getBody();
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        renderer.write(error, message, headers, response);
     }
 
     private static long ceilSeconds(Duration wait) {

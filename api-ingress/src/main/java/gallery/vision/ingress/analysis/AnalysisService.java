@@ -3,9 +3,8 @@ package gallery.vision.ingress.analysis;
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.Sha1;
+import gallery.vision.common.image.BudgetedDecoder;
 import gallery.vision.common.image.ImageSource;
-import gallery.vision.common.image.JpegDecoder;
-import gallery.vision.common.image.RgbImage;
 import gallery.vision.ingress.config.IngressProperties;
 import gallery.vision.ingress.dispatch.AnalysisJob;
 import gallery.vision.ingress.dispatch.JobDispatcher;
@@ -26,7 +25,11 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The one deadline of a request is set here: each request waits at most {@code REQUEST_TIMEOUT} for the shared
  * job, then fails with {@link ApiError#TIMEOUT}. A job keeps running while anyone waits for it; when the last
- * request waiting for it gives up, its future is cancelled so that the dispatcher can let it go. Thread-safe.
+ * request waiting for it gives up, its future is cancelled so that the dispatcher can let it go.
+ *
+ * <p>Decoding claims the image's pixels from the {@code DECODE_PIXEL_BUDGET} (see {@link BudgetedDecoder}); the
+ * dispatcher gives them back when the job no longer needs them. A request for an image whose job is already in flight
+ * joins it without decoding. Thread-safe.
  */
 @Service
 public class AnalysisService {
@@ -41,13 +44,13 @@ public class AnalysisService {
         }
     }
 
-    private final JpegDecoder decoder;
+    private final BudgetedDecoder decoder;
     private final StoredAnswers stored;
     private final JobDispatcher dispatcher;
     private final Duration timeout;
     private final ConcurrentMap<String, Flight> inFlight = new ConcurrentHashMap<>();
 
-    public AnalysisService(JpegDecoder decoder, StoredAnswers stored, JobDispatcher dispatcher,
+    public AnalysisService(BudgetedDecoder decoder, StoredAnswers stored, JobDispatcher dispatcher,
                            IngressProperties ingress) {
         this.decoder = decoder;
         this.stored = stored;
@@ -70,16 +73,33 @@ public class AnalysisService {
         if (answer.isPresent()) {
             return CompletableFuture.completedFuture(answer.get());
         }
-        RgbImage image = decoder.decode(jpeg);
         String flightKey = kind.path() + "/" + sha1;
+        Flight running = inFlight.computeIfPresent(flightKey, (key, current) -> {
+            current.waiters++;
+            return current;
+        });
+        Flight flight = running != null ? running : decodeAndDispatch(kind, sha1, jpeg, flightKey);
+        flight.answer.whenComplete((bytes, failure) -> inFlight.remove(flightKey, flight));
+        return withDeadline(flight.answer.copy()).whenComplete((bytes, failure) -> leave(flightKey, flight));
+    }
+
+    /** Decodes under the pixel budget and dispatches, or joins a job that another request dispatched meanwhile. */
+    private Flight decodeAndDispatch(AnalysisKind kind, String sha1, byte[] jpeg, String flightKey) {
+        ImageSource image = decoder.decode(jpeg);
+        boolean[] dispatched = {false};
         Flight flight = inFlight.compute(flightKey, (key, current) -> {
-            Flight joined = current != null ? current
-                    : new Flight(dispatcher.dispatch(new AnalysisJob(kind, sha1, ImageSource.decoded(jpeg, image))));
+            Flight joined = current;
+            if (joined == null) {
+                dispatched[0] = true;
+                joined = new Flight(dispatcher.dispatch(new AnalysisJob(kind, sha1, image)));
+            }
             joined.waiters++;
             return joined;
         });
-        flight.answer.whenComplete((bytes, failure) -> inFlight.remove(flightKey, flight));
-        return withDeadline(flight.answer.copy()).whenComplete((bytes, failure) -> leave(flightKey, flight));
+        if (!dispatched[0]) {
+            image.release();
+        }
+        return flight;
     }
 
     /** Number of distinct jobs currently awaited. */

@@ -13,6 +13,8 @@ import gallery.vision.worker.bulk.BulkAnalysis;
 import gallery.vision.worker.bulk.InteractiveFirstGate;
 import gallery.vision.worker.config.WorkerCoreConfiguration;
 import gallery.vision.worker.job.JobHandler;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -28,9 +30,17 @@ import org.springframework.context.annotation.Profile;
 public class EmbeddedModeConfiguration {
 
     @Bean
-    InProcessDispatcher inProcessDispatcher(JobHandler handler, EmbeddedProperties embedded) {
+    InProcessDispatcher inProcessDispatcher(JobHandler handler, EmbeddedProperties embedded, IngressProperties ingress) {
         return new InProcessDispatcher(job -> handler.prepare(job.kind(), job.sha1(), job.image()),
-                embedded.effectiveWorkers(), embedded.queueCapacity());
+                embedded.effectiveWorkers(), embedded.queueCapacity(), ingress.requestTimeout());
+    }
+
+    /** Gauge {@code gallery.analysis.queued}: jobs waiting for an analysis thread. */
+    @Bean
+    MeterBinder analysisQueueMetrics(InProcessDispatcher dispatcher) {
+        return registry -> Gauge.builder("gallery.analysis.queued", dispatcher, InProcessDispatcher::queued)
+                .description("embedded mode: jobs waiting for an analysis thread")
+                .register(registry);
     }
 
     @Bean

@@ -16,6 +16,10 @@ import java.util.concurrent.CompletableFuture;
  *       Cancelling the future says nobody waits for the answer any more; a dispatcher then frees what it holds
  *       for it and may drop the job if it has not started.</li>
  *   <li>A failure that is known at once (a model that is not installed) may be thrown by {@code dispatch} itself.</li>
+ *   <li>The dispatcher owns the job's image from the call on: it calls {@link
+ *       gallery.vision.common.image.ImageSource#release()} once it no longer needs the pixels (when the job has run,
+ *       is dropped, or fails, including a failure thrown by {@code dispatch}), which gives back their share of the
+ *       pixel budget.</li>
  * </ul>
  * Implementations are thread-safe.
  */

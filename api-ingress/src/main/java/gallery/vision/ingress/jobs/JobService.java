@@ -4,7 +4,7 @@ import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
 import gallery.vision.common.Sha1;
-import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.image.BudgetedDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +24,14 @@ public final class JobService {
 
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
-    private final JpegDecoder decoder;
+    private final BudgetedDecoder decoder;
     private final JobRecords records;
     private final JobReports reports;
     private final JobLauncher launcher;
     private final Clock clock;
     private final Duration ttl;
 
-    public JobService(JpegDecoder decoder, JobRecords records, JobReports reports, JobLauncher launcher, Clock clock,
+    public JobService(BudgetedDecoder decoder, JobRecords records, JobReports reports, JobLauncher launcher, Clock clock,
                       Duration ttl) {
         this.decoder = decoder;
         this.records = records;
@@ -47,7 +47,8 @@ public final class JobService {
         JobRecord job = new JobRecord(JobIds.next(), sha1, kinds, clock.instant(), null);
         List<AnalysisKind> missing = reports.missing(job);
         if (!missing.isEmpty()) {
-            decoder.decode(jpeg);
+            // Validated under the DECODE_PIXEL_BUDGET like a synchronous request; the pixels are not kept.
+            decoder.decode(jpeg).release();
         }
         records.save(job);
         try {

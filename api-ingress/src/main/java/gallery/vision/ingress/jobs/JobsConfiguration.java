@@ -1,6 +1,6 @@
 package gallery.vision.ingress.jobs;
 
-import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.image.BudgetedDecoder;
 import gallery.vision.common.jobs.AnalysisFailures;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.ingress.dispatch.StoredAnswers;
@@ -22,7 +22,7 @@ public class JobsConfiguration {
     }
 
     @Bean
-    JobService jobService(JpegDecoder decoder, BlobStore store, JsonMapper json, StoredAnswers answers,
+    JobService jobService(BudgetedDecoder decoder, BlobStore store, JsonMapper json, StoredAnswers answers,
                           AnalysisFailures failures, JobLauncher launcher, JobProperties properties) {
         return new JobService(decoder, new JobRecords(store, json), new JobReports(answers, failures, launcher),
                 launcher, Clock.systemUTC(), properties.ttl());

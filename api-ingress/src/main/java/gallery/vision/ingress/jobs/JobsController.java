@@ -1,6 +1,6 @@
 package gallery.vision.ingress.jobs;
 
-import gallery.vision.ingress.web.RequestBodies;
+import gallery.vision.ingress.web.body.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

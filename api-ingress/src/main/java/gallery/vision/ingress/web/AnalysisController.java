@@ -2,6 +2,7 @@ package gallery.vision.ingress.web;
 
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.ingress.analysis.AnalysisService;
+import gallery.vision.ingress.web.body.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

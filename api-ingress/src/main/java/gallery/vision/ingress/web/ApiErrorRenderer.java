@@ -6,9 +6,11 @@ import gallery.vision.ingress.config.IngressProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -38,5 +40,16 @@ public class ApiErrorRenderer {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ingress.retryAfter().toSeconds())));
         }
         return response.body(json.writeValueAsBytes(Map.of("error", message)));
+    }
+
+    /** Writes the error straight to a servlet response, for answers given before any controller runs (a filter). */
+    public void write(ApiError error, String message, HttpHeaders extraHeaders, HttpServletResponse response)
+            throws IOException {
+        ResponseEntity<byte[]> answer = render(error, message, extraHeaders);
+        response.setStatus(answer.getStatusCode().value());
+        answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        byte[] body = answer.getBody() == null ? new byte[0] : answer.getBody();
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

@@ -3,7 +3,9 @@ package gallery.vision.ingress.analysis;
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
+import gallery.vision.common.image.BudgetedDecoder;
 import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.image.PixelBudget;
 import gallery.vision.common.image.TestJpegs;
 import gallery.vision.ingress.config.IngressProperties;
 import gallery.vision.ingress.dispatch.AnalysisJob;
@@ -29,7 +31,7 @@ class AnalysisServiceTest {
 
     private AnalysisService service(Duration timeout) {
         IngressProperties ingress = new IngressProperties(DataSize.ofMegabytes(2), timeout, Duration.ofSeconds(5));
-        return new AnalysisService(new JpegDecoder(1_000_000), (kind, sha1) -> Optional.empty(), job -> {
+        return new AnalysisService(new BudgetedDecoder(new JpegDecoder(1_000_000), new PixelBudget(1_000_000, Duration.ZERO)), (kind, sha1) -> Optional.empty(), job -> {
             CompletableFuture<byte[]> answer = new CompletableFuture<>();
             synchronized (this) {
                 jobs.add(job);

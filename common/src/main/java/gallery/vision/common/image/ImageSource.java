@@ -8,6 +8,9 @@ import java.util.function.Supplier;
  * (what an analyzer reads). Each side is produced at most once and only when asked for, so a job answered from the
  * store never fetches or decodes, and an image that ingress has already decoded to validate it is not decoded again.
  *
+ * <p>Pixels decoded under a {@link PixelBudget} come with their {@link PixelLease}: whoever is the last to need them
+ * calls {@link #release()}, which drops them and gives the claim back.
+ *
  * <p>Thread-safe: either side may be asked for from any thread; it is produced once.
  */
 public final class ImageSource {
@@ -15,23 +18,34 @@ public final class ImageSource {
     private final Supplier<byte[]> jpegSupplier;
     private final JpegDecoder decoder;
     private byte[] jpeg;
+    private final PixelLease lease;
     private RgbImage pixels;
+    private boolean released;
 
-    private ImageSource(byte[] jpeg, RgbImage pixels, Supplier<byte[]> jpegSupplier, JpegDecoder decoder) {
+    private ImageSource(byte[] jpeg, RgbImage pixels, PixelLease lease, Supplier<byte[]> jpegSupplier,
+                        JpegDecoder decoder) {
         this.jpeg = jpeg;
         this.pixels = pixels;
+        this.lease = lease;
         this.jpegSupplier = jpegSupplier;
         this.decoder = decoder;
     }
 
     /** An image already received and decoded (ingress, which decodes every upload to validate it). */
     public static ImageSource decoded(byte[] jpeg, RgbImage pixels) {
-        return new ImageSource(Objects.requireNonNull(jpeg, "jpeg"), Objects.requireNonNull(pixels, "pixels"), null, null);
+        return decoded(jpeg, pixels, PixelLease.NONE);
+    }
+
+    /** An image decoded under a pixel budget; {@link #release()} gives the lease back. */
+    public static ImageSource decoded(byte[] jpeg, RgbImage pixels, PixelLease lease) {
+        return new ImageSource(Objects.requireNonNull(jpeg, "jpeg"), Objects.requireNonNull(pixels, "pixels"),
+                Objects.requireNonNull(lease, "lease"), null, null);
     }
 
     /** An image fetched (a worker reading it from the store) and decoded only when first needed. */
     public static ImageSource fetched(Supplier<byte[]> jpeg, JpegDecoder decoder) {
-        return new ImageSource(null, null, Objects.requireNonNull(jpeg, "jpeg"), Objects.requireNonNull(decoder, "decoder"));
+        return new ImageSource(null, null, PixelLease.NONE, Objects.requireNonNull(jpeg, "jpeg"),
+                Objects.requireNonNull(decoder, "decoder"));
     }
 
     /** The JPEG bytes as posted. */
@@ -44,9 +58,24 @@ public final class ImageSource {
 
     /** The decoded pixels; throws the decoder's {@link gallery.vision.common.ApiException} for a bad image. */
     public synchronized RgbImage pixels() {
+        if (released) {
+            throw new IllegalStateException("pixels asked for after release");
+        }
         if (pixels == null) {
             pixels = decoder.decode(jpeg());
         }
         return pixels;
+    }
+
+    /**
+     * Says the pixels are no longer needed: drops them (the JPEG bytes stay) and gives back their budget lease.
+     * Safe to call more than once and from any owner.
+     */
+    public void release() {
+        synchronized (this) {
+            released = true;
+            pixels = null;
+        }
+        lease.close();
     }
 }

@@ -53,6 +53,8 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
 
     @Override
     public CompletableFuture<byte[]> dispatch(AnalysisJob job) {
+        // Workers decode their own copy: the pixels ingress decoded to validate the image are not needed any more.
+        job.image().release();
         RabbitMessageFuture reply;
         try {
             storeImage(job);
