@@ -18,7 +18,7 @@ for test in "${tests[@]}"; do
   # testtemplate default into libFuzzer's per-input limit.
   JAZZER_FUZZ=1 mvn -B -ntp -q -pl common test \
     -Dtest="JpegInputFuzzTest#$test" -Dsurefire.failIfNoSpecifiedTests=false \
-    -Djazzer.max_duration="${seconds}s" \
+    -Djazzer.max_duration="${seconds}s" -Djazzer.hooks=true \
     -Djunit.jupiter.execution.timeout.mode=disabled \
     -Djunit.jupiter.execution.timeout.testtemplate.method.default=10s \
     -DargLine="-Xmx1g"
