@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * One test per bug found while fuzzing the input path (docs/fuzzing.md), on the committed input in
- * {@code JpegInputFuzzTestInputs/}, with the service's default pixel limit. The fuzz tests replay the same inputs.
+ * One test per bug of the input path found by the fuzzing work (docs/fuzzing.md says how each was found), on its
+ * committed input in {@code JpegInputFuzzTestInputs/}, with the service's default pixel limit. The fuzz tests replay
+ * the same inputs.
  */
 class JpegDecoderFindingsTest {
 
