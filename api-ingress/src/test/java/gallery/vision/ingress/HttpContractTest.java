@@ -16,6 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 
@@ -76,7 +79,23 @@ class HttpContractTest {
                 Arguments.of("png", TestJpegs.png(32, 32), "not a JPEG"),
                 Arguments.of("gif", TestJpegs.gif(32, 32), "not a JPEG"),
                 Arguments.of("text", TestJpegs.text(), "not a JPEG"),
-                Arguments.of("signature only", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "cannot be decoded"));
+                Arguments.of("signature only", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "cannot be decoded"),
+                Arguments.of("fuzz finding: 255 components", fuzzFinding("frame-with-255-components.jpg"),
+                        "unsupported colour mode"),
+                Arguments.of("fuzz finding: 501 scans", fuzzFinding("scan-flood-501-scans.jpg"), "more than 500 scans"));
+    }
+
+    /** A committed input of common's fuzz tests (docs/fuzzing.md), from common's test jar. */
+    private static byte[] fuzzFinding(String name) {
+        String resource = "/gallery/vision/common/image/JpegInputFuzzTestInputs/" + name;
+        try (InputStream in = HttpContractTest.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

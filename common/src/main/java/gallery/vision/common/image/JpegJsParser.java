@@ -15,6 +15,14 @@ import java.util.List;
  */
 final class JpegJsParser {
 
+    /**
+     * Most scans a file may have. Every scan visits all blocks of its components even when its data is a few bytes
+     * (end-of-band runs, refinement bits of zero coefficients), so without a limit a 2 MB body of tiny scans over a
+     * large frame keeps a core busy for minutes. Encoders write about 10 (libjpeg's progressive script); 500 is the
+     * limit libjpeg-turbo's fuzzers use.
+     */
+    static final int MAX_SCANS = 500;
+
     private final byte[] data;
     private final long maxPixels;
     private final int[][] quantization = new int[16][];
@@ -22,6 +30,7 @@ final class JpegJsParser {
     private final HuffmanTable[] acTables = new HuffmanTable[16];
     private int offset;
     private int restartInterval;
+    private int scans;
     private JpegFrame frame;
     private boolean adobe;
     private int adobeTransform;
@@ -166,6 +175,11 @@ final class JpegJsParser {
             throw new IllegalStateException(precision + "-bit samples are not supported");
         }
         int count = u8(offset++);
+        if (count != 1 && count != 3 && count != 4) {
+            // Refused before anything is stored: the colour step decodes only these, and each component costs
+            // coefficient storage of up to two bytes per pixel (255 components of a large frame exhaust the heap).
+            throw new IllegalStateException("unsupported colour mode (" + count + " components)");
+        }
         List<JpegFrame.Component> components = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int id = u8(offset);
@@ -182,9 +196,6 @@ final class JpegJsParser {
                 }
             }
             components.add(new JpegFrame.Component(id, h, v, table));
-        }
-        if (count == 0) {
-            throw new IllegalStateException("frame has no components");
         }
         frame = new JpegFrame(width, height, progressive, components);
     }
@@ -211,6 +222,9 @@ final class JpegJsParser {
     private void scan() {
         if (frame == null) {
             throw new IllegalStateException("scan before the frame header");
+        }
+        if (++scans > MAX_SCANS) {
+            throw new IllegalStateException("more than " + MAX_SCANS + " scans");
         }
         if (frame.components.get(0).coefficients == null) {
             frame.allocate();
