@@ -44,15 +44,10 @@ final class AccessFilter extends OncePerRequestFilter {
         this.renderer = renderer;
     }
 
-    /** The routes open to all: liveness and readiness probes. Matched on the decoded, normalised servlet path. */
-    static boolean isOpen(String path) {
-        return path.equals("/health") || path.equals("/actuator/health") || path.startsWith("/actuator/health/");
-    }
-
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return isOpen(path) || (demoPageOpen && DemoPage.isAsset(request.getMethod(), path));
+        return OpenRoutes.isOpen(path) || (demoPageOpen && DemoPage.isAsset(request.getMethod(), path));
     }
 
     @Override
