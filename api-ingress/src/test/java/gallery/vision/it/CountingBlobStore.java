@@ -35,6 +35,11 @@ final class CountingBlobStore implements BlobStore {
     }
 
     @Override
+    public void prepare() {
+        store.prepare();
+    }
+
+    @Override
     public Optional<byte[]> get(String key) {
         return store.get(key);
     }

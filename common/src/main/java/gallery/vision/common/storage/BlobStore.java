@@ -10,6 +10,13 @@ import java.util.Optional;
  */
 public interface BlobStore {
 
+    /**
+     * Makes the store ready before the first request where that takes work (the S3 store creates its bucket and sets
+     * its image expiry rule); nothing by default. May fail like any other call when the backend is unreachable.
+     */
+    default void prepare() {
+    }
+
     /** The stored bytes, or empty when nothing is stored under the key (or it has expired). */
     Optional<byte[]> get(String key);
 

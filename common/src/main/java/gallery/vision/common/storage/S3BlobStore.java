@@ -60,6 +60,7 @@ public final class S3BlobStore implements BlobStore {
      * the first request. Fails with {@link ApiError#BACKEND_UNAVAILABLE} when the server cannot be reached; the
      * first call of the store that reaches it does the same work then.
      */
+    @Override
     public void prepare() {
         ensureBucket();
     }

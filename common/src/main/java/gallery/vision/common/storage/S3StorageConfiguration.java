@@ -42,7 +42,7 @@ public class S3StorageConfiguration {
 
     /** Finds (or creates) the bucket and sets its image expiry rule once the service is up; a server down waits. */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> prepareBucket(S3BlobStore store, S3Properties s3) {
+    ApplicationListener<ApplicationReadyEvent> prepareBucket(BlobStore store, S3Properties s3) {
         return event -> {
             try {
                 store.prepare();
