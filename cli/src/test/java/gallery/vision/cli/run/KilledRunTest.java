@@ -1,6 +1,7 @@
 package gallery.vision.cli.run;
 
 import gallery.vision.cli.GalleryVisionCli;
+import gallery.vision.cli.support.CliChild;
 import gallery.vision.cli.support.FakeJobServer;
 import gallery.vision.cli.support.TestStorage;
 import org.junit.jupiter.api.AfterEach;
@@ -51,11 +52,8 @@ class KilledRunTest {
             String id = TestStorage.entryId();
             previews.put(id, TestStorage.imageEntry(storage, id));
         }
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), GalleryVisionCli.class.getName(),
-                "reindex", "--server", server.uri().toString(), "--storage", storage.toString(),
-                "--progress", "plain", "--concurrency", "2")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = CliChild.start("reindex", "--server", server.uri().toString(), "--storage", storage.toString(),
+                "--progress", "plain", "--concurrency", "2");
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (server.posts().size() < 10 && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);

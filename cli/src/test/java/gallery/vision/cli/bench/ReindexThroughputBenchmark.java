@@ -1,0 +1,173 @@
+package gallery.vision.cli.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Issue 9 item 6 (not a test): bulk re-indexing with the built CLI ({@code java -jar cli/target/gallery-vision-cli.jar
+ * reindex --storage}, JVM start included) against Home Gallery's extractor pattern (one synchronous request per route
+ * and photo, 5 in flight per route) on the same photos, against the built {@code api-ingress.jar} in embedded mode on a
+ * loopback port. Every run sends fresh bytes: each photo gets a JPEG comment with a run counter, so no stored answer
+ * helps. Run from the repository root after {@code mvn -B -q -DskipTests package}:
+ * <pre>
+ * java -cp cli/target/test-classes gallery.vision.cli.bench.ReindexThroughputBenchmark ROUNDS MAX_PHOTOS DIR...
+ * </pre>
+ */
+public final class ReindexThroughputBenchmark {
+
+    private static final List<String> ROUTES = List.of("embeddings", "objects", "faces");
+    private static final int IN_FLIGHT_PER_ROUTE = 5;
+    private static final AtomicLong COUNTER = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ReindexThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = Integer.parseInt(args[0]);
+        int maxPhotos = Integer.parseInt(args[1]);
+        List<byte[]> photos = photos(List.of(args).subList(2, args.length), maxPhotos);
+        Path work = Files.createTempDirectory("reindex-bench");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        URI server = URI.create("http://127.0.0.1:" + port);
+        Process ingress = new ProcessBuilder("java", "-jar", "api-ingress/target/api-ingress.jar",
+                "--server.port=" + port, "--server.address=127.0.0.1", "--DATA_DIR=" + work.resolve("data"))
+                .redirectErrorStream(true).redirectOutput(work.resolve("ingress.log").toFile()).start();
+        try {
+            awaitModels(server);
+            System.out.printf("photos %d (%.1f MB), rounds %d, ingress %s%n", photos.size(),
+                    photos.stream().mapToLong(p -> p.length).sum() / 1e6, rounds, server);
+            extractorPattern(server, photos.subList(0, Math.min(4, photos.size())));   // warm-up, not reported
+            for (int round = 1; round <= rounds; round++) {
+                double extractor = extractorPattern(server, photos);
+                double cli = cliReindex(server, photos, work.resolve("storage-" + round));
+                System.out.printf("round %d: extractor pattern %.1f s (%.2f photos/s), cli reindex %.1f s "
+                                + "(%.2f photos/s), speed-up %.2fx%n", round, extractor, photos.size() / extractor,
+                        cli, photos.size() / cli, extractor / cli);
+            }
+        } finally {
+            ingress.destroy();
+            ingress.waitFor();
+        }
+    }
+
+    /** Home Gallery's extractor: per route a queue of photos with 5 synchronous requests in flight; seconds taken. */
+    private static double extractorPattern(URI server, List<byte[]> photos) throws Exception {
+        List<byte[]> fresh = photos.stream().map(ReindexThroughputBenchmark::fresh).toList();
+        long start = System.nanoTime();
+        List<ExecutorService> pools = new ArrayList<>();
+        List<Future<?>> calls = new ArrayList<>();
+        for (String route : ROUTES) {
+            ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT_PER_ROUTE);
+            pools.add(pool);
+            for (byte[] photo : fresh) {
+                calls.add(pool.submit(() -> post(server.resolve("/" + route), photo)));
+            }
+        }
+        for (Future<?> call : calls) {
+            call.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pools.forEach(ExecutorService::shutdown);
+        return seconds;
+    }
+
+    /** A Home Gallery storage with one entry per photo, re-indexed by the built CLI jar; seconds, JVM start included. */
+    private static double cliReindex(URI server, List<byte[]> photos, Path storage) throws Exception {
+        for (byte[] photo : photos) {
+            byte[] id = new byte[20];
+            ThreadLocalRandom.current().nextBytes(id);
+            String hex = HexFormat.of().formatHex(id);
+            Path file = storage.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4))
+                    .resolve(hex.substring(4) + "-image-preview-800.jpg");
+            Files.createDirectories(file.getParent());
+            Files.write(file, fresh(photo));
+        }
+        long start = System.nanoTime();
+        Process cli = new ProcessBuilder("java", "-jar", "cli/target/gallery-vision-cli.jar", "reindex",
+                "--server", server.toString(), "--storage", storage.toString(), "--progress", "plain")
+                .inheritIO().start();
+        if (cli.waitFor() != 0) {
+            throw new IllegalStateException("reindex exited with " + cli.exitValue());
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static Void post(URI uri, byte[] jpeg) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "image/jpeg").POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return null;
+    }
+
+    /** The photo with a COM segment holding a new counter right after SOI: same pixels, bytes never sent before. */
+    private static byte[] fresh(byte[] jpeg) {
+        byte[] text = ("bench " + COUNTER.incrementAndGet()).getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[jpeg.length + 4 + text.length];
+        out[0] = jpeg[0];
+        out[1] = jpeg[1];
+        out[2] = (byte) 0xFF;
+        out[3] = (byte) 0xFE;
+        out[4] = (byte) ((text.length + 2) >> 8);
+        out[5] = (byte) (text.length + 2);
+        System.arraycopy(text, 0, out, 6, text.length);
+        System.arraycopy(jpeg, 2, out, 6 + text.length, jpeg.length - 2);
+        return out;
+    }
+
+    private static List<byte[]> photos(List<String> dirs, int max) throws IOException {
+        List<byte[]> photos = new ArrayList<>();
+        for (String dir : dirs) {
+            try (Stream<Path> files = Files.walk(Path.of(dir))) {
+                for (Path file : files.filter(f -> f.toString().toLowerCase().matches(".*\\.jpe?g$")).sorted()
+                        .toList()) {
+                    byte[] bytes = Files.readAllBytes(file);
+                    if (photos.size() < max && bytes.length > 2 && (bytes[0] & 0xFF) == 0xFF
+                            && (bytes[1] & 0xFF) == 0xD8) {
+                        photos.add(bytes);
+                    }
+                }
+            }
+        }
+        return photos;
+    }
+
+    private static void awaitModels(URI server) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(server.resolve("/models")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("ingress did not start; see its log");
+    }
+}
