@@ -28,14 +28,20 @@ secret_from() {
   printf '%s\n' "$value"
 }
 
-secrets=(
-  "$(secret_from api-ingress/src/test/java/gallery/vision/it/S3ProxyServer.java \
-      's/.*SECRET_KEY = "\([^"]*\)";.*/\1/p' "the S3 secret of the distributed-mode tests")"
-  "$(secret_from api-ingress/src/test/java/gallery/vision/ingress/access/AccessTokenHttpTest.java \
-      's/.* TOKEN = "\([^"]*\)";.*/\1/p' "the access token of the token tests")"
-  "$(secret_from scripts/no-call-home.sh 's/^NCH_S3_SECRET=\(.*\)$/\1/p' "the S3 secret of the no-call-home run")"
-  "$(secret_from scripts/no-call-home.sh 's/^NCH_TOKEN=\(.*\)$/\1/p' "the access token of the no-call-home run")"
-)
+# add_secret FILE SED_EXPRESSION DESCRIPTION: a failure to find one stops the check (a failure inside a plain
+# command substitution would not, and an empty pattern would then match every line).
+secrets=()
+add_secret() {
+  local value
+  value=$(secret_from "$@") || exit 1
+  secrets+=("$value")
+}
+add_secret common/src/test/java/gallery/vision/common/storage/S3ProxyServer.java \
+  's/.*SECRET_KEY = "\([^"]*\)";.*/\1/p' "the S3 secret of the S3Proxy-based tests"
+add_secret api-ingress/src/test/java/gallery/vision/ingress/access/AccessTokenHttpTest.java \
+  's/.* TOKEN = "\([^"]*\)";.*/\1/p' "the access token of the token tests"
+add_secret scripts/no-call-home.sh 's/^NCH_S3_SECRET=\(.*\)$/\1/p' "the S3 secret of the no-call-home run"
+add_secret scripts/no-call-home.sh 's/^NCH_TOKEN=\(.*\)$/\1/p' "the access token of the no-call-home run"
 
 for extra in "$@"; do
   [ -f "$extra" ] || fail "$extra is not a file"
