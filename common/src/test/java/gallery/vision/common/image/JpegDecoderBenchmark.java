@@ -1,10 +1,11 @@
 package gallery.vision.common.image;
 
+import static gallery.vision.common.testing.JpegComments.withComment;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,21 +78,5 @@ public final class JpegDecoderBenchmark {
                         nanos[rounds / 2] / 1e6, nanos[rounds * 9 / 10] / 1e6, cpu[rounds / 2] / 1e6, rounds);
             }
         }
-    }
-
-    /** The JPEG with a COM segment after SOI, so that no two decodes see the same bytes. */
-    private static byte[] withComment(byte[] jpeg, String text) {
-        byte[] comment = text.getBytes(StandardCharsets.US_ASCII);
-        int length = comment.length + 2;
-        byte[] out = new byte[jpeg.length + 2 + length];
-        out[0] = jpeg[0];
-        out[1] = jpeg[1];
-        out[2] = (byte) 0xFF;
-        out[3] = (byte) 0xFE;
-        out[4] = (byte) (length >> 8);
-        out[5] = (byte) length;
-        System.arraycopy(comment, 0, out, 6, comment.length);
-        System.arraycopy(jpeg, 2, out, 4 + length, jpeg.length - 2);
-        return out;
     }
 }

@@ -1,10 +1,11 @@
 package gallery.vision.ingress.jobs.bench;
 
+import gallery.vision.common.testing.JpegComments;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,17 +133,6 @@ public final class InteractiveFirstBenchmark {
 
     /** The JPEG with a COM segment right after SOI: same pixels, bytes (and sha1) of their own. */
     private synchronized byte[] distinct(byte[] jpeg) {
-        byte[] text = ("bench " + nonce + " " + (serial++)).getBytes(StandardCharsets.US_ASCII);
-        int length = text.length + 2;
-        byte[] out = new byte[jpeg.length + 2 + length];
-        out[0] = jpeg[0];
-        out[1] = jpeg[1];
-        out[2] = (byte) 0xFF;
-        out[3] = (byte) 0xFE;
-        out[4] = (byte) (length >> 8);
-        out[5] = (byte) length;
-        System.arraycopy(text, 0, out, 6, text.length);
-        System.arraycopy(jpeg, 2, out, 6 + text.length, jpeg.length - 2);
-        return out;
+        return JpegComments.withComment(jpeg, "bench " + nonce + " " + (serial++));
     }
 }

@@ -1,5 +1,7 @@
 package gallery.vision.worker.faces.bench;
 
+import static gallery.vision.common.testing.JpegComments.withComment;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,21 +53,5 @@ public final class HttpFacesBenchmark {
                     Path.of(args[i]).getFileName(), ms[runs / 2], ms[(int) (runs * 0.9)], ms[0], ms[runs - 1], runs,
                     status);
         }
-    }
-
-    /** The JPEG with a COM segment right after SOI: same pixels, different bytes. */
-    static byte[] withComment(byte[] jpeg, String comment) {
-        byte[] text = comment.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        int length = text.length + 2;
-        byte[] out = new byte[jpeg.length + 2 + length];
-        out[0] = jpeg[0];
-        out[1] = jpeg[1];
-        out[2] = (byte) 0xFF;
-        out[3] = (byte) 0xFE;
-        out[4] = (byte) (length >> 8);
-        out[5] = (byte) length;
-        System.arraycopy(text, 0, out, 6, text.length);
-        System.arraycopy(jpeg, 2, out, 6 + text.length, jpeg.length - 2);
-        return out;
     }
 }
