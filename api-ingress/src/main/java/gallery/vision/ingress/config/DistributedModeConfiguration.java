@@ -4,7 +4,9 @@ import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiException;
 import gallery.vision.common.DeploymentProfiles;
 import gallery.vision.common.image.ImageConfiguration;
+import gallery.vision.common.jobs.JobRouting;
 import gallery.vision.common.jobs.JobTopology;
+import gallery.vision.common.metrics.MetricNames;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.common.storage.S3StorageConfiguration;
 import gallery.vision.common.storage.StorageKeys;
@@ -12,6 +14,12 @@ import gallery.vision.ingress.dispatch.StoredAnswers;
 import gallery.vision.ingress.models.ModelCatalog;
 import gallery.vision.ingress.dispatch.amqp.AmqpJobDispatcher;
 import gallery.vision.ingress.dispatch.amqp.AnnouncedModels;
+import gallery.vision.ingress.metrics.BrokerQueueDepth;
+import gallery.vision.ingress.metrics.CountingStoredAnswers;
+import gallery.vision.ingress.metrics.JobsWaiting;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -25,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Distributed mode (profile {@code distributed}): no model runs here. Images and answers live in S3, jobs go to
@@ -64,8 +73,24 @@ public class DistributedModeConfiguration {
     }
 
     @Bean
-    StoredAnswers storedAnswers(AnnouncedModels models, BlobStore store) {
-        return (kind, sha1) -> models.current(kind).flatMap(model -> store.get(StorageKeys.resultKey(kind, model, sha1)));
+    StoredAnswers storedAnswers(AnnouncedModels models, BlobStore store, MeterRegistry registry) {
+        return new CountingStoredAnswers((kind, sha1) -> models.current(kind)
+                .flatMap(model -> store.get(StorageKeys.resultKey(kind, model, sha1))), registry);
+    }
+
+    /**
+     * Gauges {@code gallery_vision_jobs_waiting{lane}}: the ready messages of the broker's job queues (interactive and
+     * bulk), the queue length KEDA scales the workers on.
+     */
+    @Bean
+    MeterBinder brokerQueueMetrics(AmqpAdmin admin) {
+        return registry -> {
+            for (var lane : Map.of(MetricNames.INTERACTIVE, JobRouting.JOBS_QUEUE,
+                    MetricNames.BULK, JobRouting.BULK_QUEUE).entrySet()) {
+                JobsWaiting.register(registry, lane.getKey(),
+                        new BrokerQueueDepth(admin, lane.getValue(), System::nanoTime), BrokerQueueDepth::depth);
+            }
+        };
     }
 
     /**

@@ -3,17 +3,20 @@ package gallery.vision.ingress.config;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.DeploymentProfiles;
 import gallery.vision.common.jobs.AnalysisFailures;
+import gallery.vision.common.metrics.MetricNames;
 import gallery.vision.ingress.analysis.AnalysisService;
 import gallery.vision.ingress.dispatch.InProcessDispatcher;
 import gallery.vision.ingress.dispatch.StoredAnswers;
 import gallery.vision.ingress.jobs.LocalBulkAnalysis;
+import gallery.vision.ingress.metrics.CountingStoredAnswers;
+import gallery.vision.ingress.metrics.JobsWaiting;
 import gallery.vision.ingress.models.ModelCatalog;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
 import gallery.vision.worker.bulk.BulkAnalysis;
 import gallery.vision.worker.bulk.InteractiveFirstGate;
 import gallery.vision.worker.config.WorkerCoreConfiguration;
 import gallery.vision.worker.job.JobHandler;
-import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,17 +38,15 @@ public class EmbeddedModeConfiguration {
                 embedded.effectiveWorkers(), embedded.queueCapacity(), ingress.requestTimeout());
     }
 
-    /** Gauge {@code gallery.analysis.queued}: jobs waiting for an analysis thread. */
+    /** Gauge {@code gallery_vision_jobs_waiting{lane="interactive"}}: jobs waiting for an analysis thread. */
     @Bean
     MeterBinder analysisQueueMetrics(InProcessDispatcher dispatcher) {
-        return registry -> Gauge.builder("gallery.analysis.queued", dispatcher, InProcessDispatcher::queued)
-                .description("embedded mode: jobs waiting for an analysis thread")
-                .register(registry);
+        return registry -> JobsWaiting.register(registry, MetricNames.INTERACTIVE, dispatcher, InProcessDispatcher::queued);
     }
 
     @Bean
-    StoredAnswers storedAnswers(JobHandler handler) {
-        return handler::storedAnswer;
+    StoredAnswers storedAnswers(JobHandler handler, MeterRegistry registry) {
+        return new CountingStoredAnswers(handler::storedAnswer, registry);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Embedded mode's bulk lane: one thread, apart from the interactive analysis threads, that runs jobs in the order
@@ -41,6 +42,8 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
     /** Images on disk and how many launched jobs still need each. */
     private final Map<String, Integer> imageUsers = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Launched jobs that have not started yet. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public EmbeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder) {
         this.analysis = analysis;
@@ -60,7 +63,13 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
             }
             return users == null ? 1 : users + 1;
         });
+        waiting.incrementAndGet();
         thread.execute(() -> run(sha1, missing));
+    }
+
+    /** Jobs launched and waiting for the bulk thread. */
+    public int queued() {
+        return waiting.get();
     }
 
     @Override
@@ -69,6 +78,7 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
     }
 
     private void run(String sha1, List<AnalysisKind> kinds) {
+        waiting.decrementAndGet();
         running.add(sha1);
         try {
             analysis.run(sha1, kinds, ImageSource.fetched(() -> load(sha1), decoder));

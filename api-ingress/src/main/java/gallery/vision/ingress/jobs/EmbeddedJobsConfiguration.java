@@ -2,7 +2,10 @@ package gallery.vision.ingress.jobs;
 
 import gallery.vision.common.DeploymentProfiles;
 import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.metrics.MetricNames;
 import gallery.vision.common.storage.BlobStore;
+import gallery.vision.ingress.metrics.JobsWaiting;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,6 +28,12 @@ public class EmbeddedJobsConfiguration {
     @Bean
     EmbeddedBulkLane embeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder) {
         return new EmbeddedBulkLane(analysis, store, decoder);
+    }
+
+    /** Gauge {@code gallery_vision_jobs_waiting{lane="bulk"}}: bulk jobs waiting for the bulk thread. */
+    @Bean
+    MeterBinder bulkLaneMetrics(EmbeddedBulkLane lane) {
+        return registry -> JobsWaiting.register(registry, MetricNames.BULK, lane, EmbeddedBulkLane::queued);
     }
 
     @Bean

@@ -11,6 +11,8 @@ import gallery.vision.common.storage.BlobStore;
 import gallery.vision.common.storage.StorageKeys;
 import gallery.vision.worker.catalog.ModelAnnouncer;
 import gallery.vision.worker.job.JobHandler;
+import gallery.vision.worker.metrics.WorkerJobMetrics;
+import gallery.vision.worker.metrics.WorkerJobOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -44,14 +46,16 @@ public final class JobListener implements ChannelAwareMessageListener {
     private final JpegDecoder decoder;
     private final Replies replies;
     private final ModelAnnouncer announcer;
+    private final WorkerJobMetrics metrics;
 
     public JobListener(JobHandler handler, BlobStore store, JpegDecoder decoder, Replies replies,
-                       ModelAnnouncer announcer) {
+                       ModelAnnouncer announcer, WorkerJobMetrics metrics) {
         this.handler = handler;
         this.store = store;
         this.decoder = decoder;
         this.replies = replies;
         this.announcer = announcer;
+        this.metrics = metrics;
     }
 
     @Override
@@ -63,13 +67,19 @@ public final class JobListener implements ChannelAwareMessageListener {
         } catch (IllegalArgumentException e) {
             log.warn("rejecting a message that is not a job: {}", e.getMessage());
             channel.basicReject(tag, false);
+            metrics.handled(WorkerJobOutcome.REJECTED);
             return;
+        }
+        boolean first = firstDelivery(message);
+        if (!first) {
+            metrics.redelivered();
         }
         announcer.announceIfNeeded();
         ImageSource image = ImageSource.fetched(() -> fetch(job.sha1()), decoder);
         Message reply;
+        WorkerJobOutcome outcome = WorkerJobOutcome.ANSWERED;
         try {
-            reply = JobMessages.answer(firstDelivery(message)
+            reply = JobMessages.answer(first
                     ? handler.compute(job.kind(), job.sha1(), image)
                     : handler.handle(job.kind(), job.sha1(), image));
         } catch (ApiException e) {
@@ -78,6 +88,7 @@ public final class JobListener implements ChannelAwareMessageListener {
                 return;
             }
             reply = JobMessages.failure(e);
+            outcome = WorkerJobOutcome.REPLIED_ERROR;
         } catch (RuntimeException | Error e) {
             // An Error (out of memory in a model, say) is nacked too: left unacknowledged it would block this
             // consumer's prefetch until the channel closes. Another worker, or the delivery limit, takes over.
@@ -86,6 +97,7 @@ public final class JobListener implements ChannelAwareMessageListener {
         }
         replies.send(message, reply);
         channel.basicAck(tag, false);
+        metrics.handled(outcome);
     }
 
     /**
@@ -103,10 +115,11 @@ public final class JobListener implements ChannelAwareMessageListener {
                 .orElseThrow(() -> new IllegalStateException("image " + sha1 + " is not in the store"));
     }
 
-    private static void requeue(Job job, Throwable e, Message message, Channel channel) throws IOException {
+    private void requeue(Job job, Throwable e, Message message, Channel channel) throws IOException {
         Object deliveries = message.getMessageProperties().getHeader(DELIVERY_COUNT);
         log.warn("{} {} failed (earlier failed deliveries: {}): {}", job.kind().path(), job.sha1(),
                 deliveries == null ? 0 : deliveries, e.toString());
         channel.basicNack(message.getMessageProperties().getDeliveryTag(), false, true);
+        metrics.handled(WorkerJobOutcome.REQUEUED);
     }
 }

@@ -4,11 +4,14 @@ import gallery.vision.common.DeploymentProfiles;
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.jobs.JobRouting;
 import gallery.vision.common.jobs.JobTopology;
+import gallery.vision.common.metrics.MetricNames;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.worker.analysis.AnalyzerRegistry;
 import gallery.vision.worker.bulk.InteractiveActivity;
 import gallery.vision.worker.catalog.ModelAnnouncer;
 import gallery.vision.worker.job.JobHandler;
+import gallery.vision.worker.metrics.WorkerJobMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -53,8 +56,9 @@ public class WorkerAmqpConfiguration {
 
     @Bean
     JobListener jobListener(JobHandler handler, BlobStore store, JpegDecoder decoder, Replies replies,
-                            ModelAnnouncer announcer) {
-        return new JobListener(handler, store, decoder, replies, announcer);
+                            ModelAnnouncer announcer, MeterRegistry registry) {
+        return new JobListener(handler, store, decoder, replies, announcer,
+                new WorkerJobMetrics(registry, MetricNames.INTERACTIVE));
     }
 
     @Bean

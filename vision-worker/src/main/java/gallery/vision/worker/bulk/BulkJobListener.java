@@ -8,6 +8,8 @@ import gallery.vision.common.jobs.JobMessages;
 import gallery.vision.common.jobs.JobMessages.BulkJob;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.common.storage.StorageKeys;
+import gallery.vision.worker.metrics.WorkerJobMetrics;
+import gallery.vision.worker.metrics.WorkerJobOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -36,12 +38,15 @@ public final class BulkJobListener implements ChannelAwareMessageListener {
     private final BlobStore store;
     private final JpegDecoder decoder;
     private final int deliveryLimit;
+    private final WorkerJobMetrics metrics;
 
-    public BulkJobListener(BulkAnalysis analysis, BlobStore store, JpegDecoder decoder, int deliveryLimit) {
+    public BulkJobListener(BulkAnalysis analysis, BlobStore store, JpegDecoder decoder, int deliveryLimit,
+                           WorkerJobMetrics metrics) {
         this.analysis = analysis;
         this.store = store;
         this.decoder = decoder;
         this.deliveryLimit = deliveryLimit;
+        this.metrics = metrics;
     }
 
     @Override
@@ -53,7 +58,11 @@ public final class BulkJobListener implements ChannelAwareMessageListener {
         } catch (IllegalArgumentException e) {
             log.warn("rejecting a message that is not a bulk job: {}", e.getMessage());
             channel.basicReject(tag, false);
+            metrics.handled(WorkerJobOutcome.REJECTED);
             return;
+        }
+        if (failedDeliveries(message) > 0 || Boolean.TRUE.equals(message.getMessageProperties().getRedelivered())) {
+            metrics.redelivered();
         }
         boolean last = failedDeliveries(message) + 1 >= deliveryLimit;
         try {
@@ -62,13 +71,16 @@ public final class BulkJobListener implements ChannelAwareMessageListener {
         } catch (BulkAnalysis.RetryLater e) {
             log.warn("bulk job {} goes back to the queue: {}", job.sha1(), e.getMessage());
             channel.basicNack(tag, false, true);
+            metrics.handled(WorkerJobOutcome.REQUEUED);
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             channel.basicNack(tag, false, true);
+            metrics.handled(WorkerJobOutcome.REQUEUED);
             return;
         }
         channel.basicAck(tag, false);
+        metrics.handled(WorkerJobOutcome.ANSWERED);
     }
 
     private byte[] load(String sha1) {

@@ -6,8 +6,11 @@ import gallery.vision.common.jobs.AnalysisFailures;
 import gallery.vision.common.jobs.JobQueueProperties;
 import gallery.vision.common.jobs.JobRouting;
 import gallery.vision.common.jobs.JobTopology;
+import gallery.vision.common.metrics.MetricNames;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.worker.job.JobHandler;
+import gallery.vision.worker.metrics.WorkerJobMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -40,10 +43,11 @@ public class BulkWorkerConfiguration {
 
     @Bean
     BulkJobListener bulkJobListener(JobHandler handler, BlobStore store, JsonMapper json, JpegDecoder decoder,
-                                    InteractiveActivity activity, JobQueueProperties jobs) {
+                                    InteractiveActivity activity, JobQueueProperties jobs, MeterRegistry registry) {
         BulkAnalysis analysis = new BulkAnalysis(handler, new AnalysisFailures(store, json, Clock.systemUTC()),
                 new InteractiveFirstGate(activity::running));
-        return new BulkJobListener(analysis, store, decoder, jobs.deliveryLimit());
+        return new BulkJobListener(analysis, store, decoder, jobs.deliveryLimit(),
+                new WorkerJobMetrics(registry, MetricNames.BULK));
     }
 
     @Bean

@@ -11,6 +11,9 @@ import gallery.vision.worker.embeddings.EmbeddingsConfiguration;
 import gallery.vision.worker.faces.FacesConfiguration;
 import gallery.vision.worker.objects.ObjectsConfiguration;
 import gallery.vision.worker.job.JobHandler;
+import gallery.vision.worker.metrics.InferenceTimers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,9 +34,15 @@ import java.time.Clock;
 @Import({ImageConfiguration.class, FileStorageConfiguration.class, FacesConfiguration.class, ObjectsConfiguration.class, EmbeddingsConfiguration.class})
 public class WorkerCoreConfiguration {
 
+    /**
+     * Each analyzer timed as {@code gallery_vision_inference_seconds} ({@link InferenceTimers}); without a meter
+     * registry (a context without the actuator) the timers record nothing.
+     */
     @Bean
-    AnalyzerRegistry analyzerRegistry(ObjectProvider<InstalledAnalyzer> installed) {
-        return new AnalyzerRegistry(installed.orderedStream().toList());
+    AnalyzerRegistry analyzerRegistry(ObjectProvider<InstalledAnalyzer> installed, ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable(CompositeMeterRegistry::new);
+        return new AnalyzerRegistry(installed.orderedStream()
+                .map(analyzer -> InferenceTimers.timed(analyzer, registry)).toList());
     }
 
     /**

@@ -1,5 +1,6 @@
 package gallery.vision.ingress.limits.bench;
 
+import gallery.vision.common.metrics.MetricNames;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -75,7 +76,7 @@ public final class LargeImageMemoryBenchmark {
             IngressProcess.Stats after = ingress.stats();
             System.out.printf("peak sampled RSS %d MiB, VmHWM %d MiB, RSS after %d MiB, pixels in use after %.0f%n",
                     peak.get() / 1024, after.peakRssKib() / 1024, after.rssKib() / 1024,
-                    ingress.gauge("gallery.decode.pixels.in.use"));
+                    ingress.gauge(MetricNames.DECODE_PIXELS_IN_USE));
         }
     }
 

@@ -1,5 +1,6 @@
 package gallery.vision.ingress.limits.bench;
 
+import gallery.vision.common.metrics.MetricNames;
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -110,7 +111,7 @@ public final class OverloadSoakBenchmark {
                                Map<String, AtomicInteger> statuses) throws Exception {
         IngressProcess.Stats stats = ingress.stats();
         System.out.printf("%7d | %7d | %7d | %10d | %6.0f | %9d | %s%n", (System.nanoTime() - started) / 1_000_000_000,
-                stats.rssKib() / 1024, stats.threads(), stats.openFiles(), ingress.gauge("gallery.analysis.queued"),
+                stats.rssKib() / 1024, stats.threads(), stats.openFiles(), ingress.gauge(MetricNames.JOBS_WAITING + "?tag=" + MetricNames.LANE + ":" + MetricNames.INTERACTIVE),
                 outstanding.get(), new java.util.TreeMap<>(statuses));
     }
 
