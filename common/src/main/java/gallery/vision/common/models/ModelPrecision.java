@@ -20,6 +20,14 @@ public enum ModelPrecision {
     }
 
     /**
+     * What this precision adds to a model's version (and file name): nothing for fp32, {@code -int8} for int8, so
+     * that stored answers of the two are never mixed.
+     */
+    public String versionSuffix() {
+        return this == FP32 ? "" : "-" + manifestValue();
+    }
+
+    /**
      * The precision a setting names ({@code fp32} / {@code int8}, any case, surrounding blanks ignored; blank means
      * fp32).
      *
