@@ -27,7 +27,7 @@ import java.util.Map;
 public final class QuantizeModels {
 
     /** Appended to the float32 version and file name. */
-    public static final String SUFFIX = "-int8";
+    private static final String SUFFIX = ModelPrecision.INT8.versionSuffix();
     private static final int FACES_PER_PHOTO = 8;
 
     private QuantizeModels() {
