@@ -37,7 +37,7 @@ class ModelPrecisionSettingTest {
             assertThat(context).hasNotFailed();
             AnalyzerRegistry registry = context.getBean(AnalyzerRegistry.class);
             assertThat(registry.model(AnalysisKind.FACES)).contains(new ModelRef("face-api", "1.7.15-int8"));
-            assertThat(registry.model(AnalysisKind.OBJECTS).orElseThrow().version()).endsWith("-int8");
+            assertThat(registry.model(AnalysisKind.OBJECTS).orElseThrow().version()).contains("-int8");
             assertThat(registry.model(AnalysisKind.EMBEDDINGS).orElseThrow().version()).contains("-int8");
             @SuppressWarnings("unchecked")
             List<FaceAnswer> faces = (List<FaceAnswer>) registry.require(AnalysisKind.FACES).analyzer().analyze(photo);
