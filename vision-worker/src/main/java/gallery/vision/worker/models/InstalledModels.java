@@ -56,13 +56,14 @@ public final class InstalledModels {
     }
 
     /**
-     * The model files of this process' {@code MODEL_DIR} setting (the classpath's when unset), or empty when it names
-     * no existing path; resolved once per setting.
+     * The model files of this process' {@code MODEL_DIR} setting (the classpath's when unset) at its
+     * {@code MODEL_PRECISION}, or empty when it names no existing path; resolved once per pair of settings.
      */
     public static Optional<ModelFiles> files(Environment environment) {
         ModelPrecision precision = precision(environment);
-        return FILES.computeIfAbsent(environment.getProperty(ModelFiles.MODEL_DIR_ENV, "").trim(), InstalledModels::files)
-                .map(f -> f.withPrecision(precision));
+        String dir = environment.getProperty(ModelFiles.MODEL_DIR_ENV, "").trim();
+        return FILES.computeIfAbsent(dir + "\u0000" + precision.manifestValue(),
+                key -> files(dir).map(f -> f.withPrecision(precision)));
     }
 
     /**
