@@ -7,6 +7,7 @@ import gallery.vision.common.models.ModelPrecision;
 import gallery.vision.models.faceapi.FaceApiInput;
 import gallery.vision.models.onnx.proto.ModelProto;
 import gallery.vision.models.onnx.quant.ActivationCalibrator;
+import gallery.vision.models.onnx.quant.ActivationRange;
 import gallery.vision.models.onnx.quant.QdqQuantizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,7 +89,7 @@ public final class QuantizeModels {
         try (InputStream in = Files.newInputStream(dir.resolve(e.file()))) {
             model = ModelProto.parseFrom(in);
         }
-        var ranges = calibrate(model, c);
+        Map<String, ActivationRange> ranges = calibrate(model, c);
         ModelProto quantized = QdqQuantizer.quantize(model, ranges);
         String file = e.file().replaceAll("\\.onnx$", "") + SUFFIX + ".onnx";
         try (OutputStream o = Files.newOutputStream(dir.resolve(file))) {
@@ -102,8 +103,7 @@ public final class QuantizeModels {
                 ModelPrecision.INT8.manifestValue());
     }
 
-    private static Map<String, gallery.vision.models.onnx.quant.ActivationRange> calibrate(ModelProto model,
-            Calibration c) throws Exception {
+    private static Map<String, ActivationRange> calibrate(ModelProto model, Calibration c) throws Exception {
         try (ActivationCalibrator calibrator = new ActivationCalibrator(model, QdqQuantizer.candidates(model))) {
             for (float[] input : c.inputs()) {
                 calibrator.observe(input, c.shape());

@@ -1,6 +1,8 @@
 package gallery.vision.models.onnx.quant;
 
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -10,6 +12,7 @@ import gallery.vision.models.onnx.proto.TypeProto;
 import gallery.vision.models.onnx.proto.ValueInfoProto;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,7 +31,7 @@ public final class ActivationCalibrator implements AutoCloseable {
     /** A session on {@code model} with every tensor of {@code tensors} added as an output. */
     public ActivationCalibrator(ModelProto model, Set<String> tensors) throws OrtException {
         var graph = model.getGraph().toBuilder();
-        Set<String> existing = new java.util.HashSet<>();
+        Set<String> existing = new HashSet<>();
         graph.getOutputList().forEach(o -> existing.add(o.getName()));
         for (String t : tensors) {
             if (!existing.contains(t)) {
@@ -47,8 +50,8 @@ public final class ActivationCalibrator implements AutoCloseable {
     public void observe(float[] values, long... shape) throws OrtException {
         try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(values), shape);
              OrtSession.Result result = session.run(Map.of(inputName, input))) {
-            for (Map.Entry<String, ai.onnxruntime.OnnxValue> e : result) {
-                if (e.getValue() instanceof OnnxTensor t && t.getInfo().type == ai.onnxruntime.OnnxJavaType.FLOAT) {
+            for (Map.Entry<String, OnnxValue> e : result) {
+                if (e.getValue() instanceof OnnxTensor t && t.getInfo().type == OnnxJavaType.FLOAT) {
                     FloatBuffer b = t.getFloatBuffer();
                     float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
                     while (b.hasRemaining()) {
