@@ -2,6 +2,7 @@ package gallery.vision.models;
 
 import gallery.vision.common.models.ModelEntry;
 import gallery.vision.common.models.ModelManifest;
+import gallery.vision.common.models.ModelPrecision;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * Where the worker gets model files: the model directory named by env {@code MODEL_DIR} when set, otherwise the
  * models packaged in this jar under {@value #CLASSPATH_ROOT} (extracted once to a private temporary directory).
  * Every file is checked against the sha256 in the manifest before its path is handed out.
+ * <p>One instance hands out the files of one {@link ModelPrecision} (env {@code MODEL_PRECISION}, default fp32): a
+ * model whose manifest has no entry of that precision counts as not installed.
  * <p>A model that is not listed, or whose file is absent, gives {@link Optional#empty()} (the caller answers "not
  * installed"); a file whose sha256 differs fails loudly. Thread-safe.
  */
@@ -29,26 +32,37 @@ public final class ModelFiles {
     public static final String CLASSPATH_ROOT = "gallery/vision/models/";
     public static final String MODEL_DIR_ENV = "MODEL_DIR";
 
-    private final List<ModelEntry> entries;
+    private final List<ModelEntry> allEntries;
+    private final ModelPrecision precision;
     private final FileSource source;
     private final Map<String, Optional<Path>> verified = new HashMap<>();
 
-    private ModelFiles(List<ModelEntry> entries, FileSource source) {
-        this.entries = entries;
+    private ModelFiles(List<ModelEntry> allEntries, ModelPrecision precision, FileSource source) {
+        this.allEntries = allEntries;
+        this.precision = precision;
         this.source = source;
     }
 
-    /** {@code MODEL_DIR} if set and not blank, else the classpath. */
+    private ModelFiles(List<ModelEntry> allEntries, FileSource source) {
+        this(allEntries, ModelPrecision.FP32, source);
+    }
+
+    /**
+     * {@code MODEL_DIR} if set and not blank, else the classpath; at the precision of {@code MODEL_PRECISION}.
+     *
+     * @throws IllegalArgumentException when {@code MODEL_PRECISION} is neither fp32 nor int8 (naming it)
+     */
     public static ModelFiles fromEnvironment() {
+        ModelPrecision precision = ModelPrecision.fromSetting(System.getenv(ModelPrecision.ENV));
         String dir = System.getenv(MODEL_DIR_ENV);
         if (dir == null || dir.isBlank()) {
-            return fromClasspath(ModelFiles.class.getClassLoader());
+            return fromClasspath(ModelFiles.class.getClassLoader()).withPrecision(precision);
         }
         Path path = Path.of(dir);
         if (!Files.isRegularFile(path.resolve(ModelManifest.FILE_NAME))) {
             throw new IllegalStateException(MODEL_DIR_ENV + "=" + dir + " has no " + ModelManifest.FILE_NAME);
         }
-        return fromDirectory(path);
+        return fromDirectory(path).withPrecision(precision);
     }
 
     /** A model directory: {@code manifest.json} plus the files it lists. */
@@ -70,12 +84,23 @@ public final class ModelFiles {
         }
     }
 
-    public List<ModelEntry> entries() {
-        return entries;
+    /** The same model files at another precision (fp32 by default). */
+    public ModelFiles withPrecision(ModelPrecision other) {
+        return other == precision ? this : new ModelFiles(allEntries, other, source);
     }
 
+    public ModelPrecision precision() {
+        return precision;
+    }
+
+    /** The entries of this instance's precision, in manifest order. */
+    public List<ModelEntry> entries() {
+        return allEntries.stream().filter(e -> e.modelPrecision() == precision).toList();
+    }
+
+    /** The entry of that name at this instance's precision. */
     public Optional<ModelEntry> entry(String name) {
-        return entries.stream().filter(e -> e.name().equals(name)).findFirst();
+        return entries().stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
     /** A local path of the verified model file, or empty when the model is not installed. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gallery.vision.common.models.ModelEntry;
 import gallery.vision.common.models.ModelManifest;
+import gallery.vision.common.models.ModelPrecision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,22 @@ class ModelFilesTest {
         assertThat(graphModels).allSatisfy(e -> {
             assertThat(e.file()).isEqualTo("tfjs/" + e.name() + ".onnx");
             assertThat(files.path(e.name())).isPresent();
+        });
+    }
+
+    @Test
+    void classpathCarriesAnInt8VariantOfEveryModelUnderItsOwnFileAndVersion() {
+        ModelFiles fp32 = ModelFiles.fromClasspath(getClass().getClassLoader());
+        ModelFiles int8 = fp32.withPrecision(ModelPrecision.INT8);
+
+        assertThat(int8.entries()).extracting(ModelEntry::name)
+                .containsExactlyElementsOf(fp32.entries().stream().map(ModelEntry::name).toList());
+        assertThat(int8.entries()).allSatisfy(e -> {
+            ModelEntry original = fp32.entry(e.name()).orElseThrow();
+            assertThat(e.file()).isEqualTo(original.file().replace(".onnx", "-int8.onnx"));
+            assertThat(e.version()).isEqualTo(original.version() + "-int8");
+            assertThat(int8.path(e.name())).hasValueSatisfying(p -> assertThat(p).hasFileName(
+                    Path.of(e.file()).getFileName().toString()));
         });
     }
 

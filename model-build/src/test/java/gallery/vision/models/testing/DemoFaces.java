@@ -1,6 +1,7 @@
 package gallery.vision.models.testing;
 
 import gallery.vision.common.image.RgbImage;
+import gallery.vision.models.build.FaceBoxes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,19 +25,8 @@ public final class DemoFaces {
             scores = out.get("scores").values();
         }
         int side = Math.max(img.width(), img.height());
-        List<Integer> taken = new ArrayList<>();
         List<RgbImage> crops = new ArrayList<>();
-        while (crops.size() < max) {
-            int best = -1;
-            for (int i = 0; i < scores.length; i++) {
-                if (scores[i] > 0.5f && (best < 0 || scores[i] > scores[best]) && !overlapsAny(boxes, i, taken)) {
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                break;
-            }
-            taken.add(best);
+        for (int best : FaceBoxes.greedy(boxes, scores, 0.5f, max)) {
             int x = Math.round(boxes[4 * best + 1] * side), y = Math.round(boxes[4 * best] * side);
             int w = Math.round(boxes[4 * best + 3] * side) - x, h = Math.round(boxes[4 * best + 2] * side) - y;
             crops.add(FaceApiInputs.crop(img, x, y, w, h));
@@ -52,16 +42,5 @@ public final class DemoFaces {
                     size * size * 3);
         }
         return out;
-    }
-
-    private static boolean overlapsAny(float[] b, int i, List<Integer> taken) {
-        for (int j : taken) {
-            float iy = Math.min(b[4 * i + 2], b[4 * j + 2]) - Math.max(b[4 * i], b[4 * j]);
-            float ix = Math.min(b[4 * i + 3], b[4 * j + 3]) - Math.max(b[4 * i + 1], b[4 * j + 1]);
-            if (iy > 0 && ix > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }

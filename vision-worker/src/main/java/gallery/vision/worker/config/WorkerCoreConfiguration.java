@@ -14,6 +14,7 @@ import gallery.vision.worker.job.JobHandler;
 import gallery.vision.worker.metrics.InferenceTimers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import gallery.vision.worker.models.ModelPrecisionProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,7 +31,7 @@ import java.time.Clock;
  * analyzers (each model family's configuration is imported here), the decoder, the answer store and the job handler.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StorageProperties.class)
+@EnableConfigurationProperties({StorageProperties.class, ModelPrecisionProperties.class})
 @Import({ImageConfiguration.class, FileStorageConfiguration.class, FacesConfiguration.class, ObjectsConfiguration.class, EmbeddingsConfiguration.class})
 public class WorkerCoreConfiguration {
 

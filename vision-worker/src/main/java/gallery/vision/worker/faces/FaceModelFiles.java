@@ -40,13 +40,14 @@ public record FaceModelFiles(Path detector, Path landmarks, Path recognition, Pa
     /**
      * What face answers are stored and reported under, from the manifest entries of the five networks: the npm
      * package they were converted from, without its scope, and its version (e.g. {@code face-api} / {@code 1.7.15},
-     * the seed's {@code model}).
+     * the seed's {@code model}; the int8 variants add {@code -int8}: {@code 1.7.15-int8}).
      *
      * @throws IllegalStateException when the five do not come from one package version
      */
     public static ModelRef model(List<ModelEntry> entries) {
         List<ModelRef> sources = entries.stream()
-                .map(e -> new ModelRef(e.sourcePackage().replaceFirst("^@[^/]+/", ""), e.sourceVersion()))
+                .map(e -> new ModelRef(e.sourcePackage().replaceFirst("^@[^/]+/", ""),
+                        e.sourceVersion() + e.modelPrecision().versionSuffix()))
                 .distinct().toList();
         if (sources.size() != 1) {
             throw new IllegalStateException("the face models must come from one face-api version, the manifest lists "

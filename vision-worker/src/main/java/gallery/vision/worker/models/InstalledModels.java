@@ -2,6 +2,7 @@ package gallery.vision.worker.models;
 
 import gallery.vision.common.ModelRef;
 import gallery.vision.common.models.ModelEntry;
+import gallery.vision.common.models.ModelPrecision;
 import gallery.vision.models.ModelFiles;
 import org.springframework.core.env.Environment;
 
@@ -17,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * installs nothing (every model-backed analysis answers 503 saying its model is not installed); one that exists but
  * is no model directory fails start-up, naming the variable. The model files of one setting are resolved once
  * (sha256 checked, classpath files extracted) and shared by {@link ConditionalOnInstalledModels} and the beans. Every
- * model's name and version come from the manifest. Thread-safe.
+ * model's name and version come from the manifest. The manifest entries used are those of the precision
+ * {@code MODEL_PRECISION} names ({@link ModelPrecisionProperties}; fp32 by default, int8 answers carry the int8 entry's
+ * version, e.g. {@code face-api-1.7.15-int8}); a value other than fp32/int8 fails start-up naming the variable.
+ * Thread-safe.
  */
 public final class InstalledModels {
 
@@ -52,11 +56,24 @@ public final class InstalledModels {
     }
 
     /**
-     * The model files of this process' {@code MODEL_DIR} setting (the classpath's when unset), or empty when it names
-     * no existing path; resolved once per setting.
+     * The model files of this process' {@code MODEL_DIR} setting (the classpath's when unset) at its
+     * {@code MODEL_PRECISION}, or empty when it names no existing path; resolved once per pair of settings.
      */
     public static Optional<ModelFiles> files(Environment environment) {
-        return FILES.computeIfAbsent(environment.getProperty(ModelFiles.MODEL_DIR_ENV, "").trim(), InstalledModels::files);
+        ModelPrecision precision = precision(environment);
+        String dir = environment.getProperty(ModelFiles.MODEL_DIR_ENV, "").trim();
+        return FILES.computeIfAbsent(dir + "\u0000" + precision.manifestValue(),
+                key -> files(dir).map(f -> f.withPrecision(precision)));
+    }
+
+    /**
+     * The precision setting ({@code gallery.models.precision}, i.e. {@code MODEL_PRECISION}).
+     *
+     * @throws IllegalArgumentException naming {@code MODEL_PRECISION} when it is neither fp32 nor int8
+     */
+    public static ModelPrecision precision(Environment environment) {
+        return ModelPrecision.fromSetting(environment.getProperty(ModelPrecisionProperties.PROPERTY,
+                environment.getProperty(ModelPrecision.ENV, "")));
     }
 
     /** The classpath's models, a model directory's, or none when {@code MODEL_DIR} names no existing path. */

@@ -2,6 +2,7 @@ package gallery.vision.worker.evaluation.networks;
 
 import ai.djl.Model;
 import gallery.vision.common.models.ModelEntry;
+import gallery.vision.common.models.ModelPrecision;
 import gallery.vision.models.ModelFiles;
 import gallery.vision.worker.djl.OnnxModels;
 import gallery.vision.worker.djl.OnnxRuntimeProperties;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * The converted networks the evaluation runs: a model directory (manifest + files) named by the system property
  * {@code eval.models} or env {@code EVAL_MODEL_DIR}, default {@code model-build/target/eval-models} of the repository
- * (see {@link NetworkCandidates} for how to fill it). Thread-safe.
+ * (see {@link NetworkCandidates} for how to fill it), at the precision env {@code MODEL_PRECISION} names (fp32 by
+ * default; int8 for the quantised variants of docs/int8.md). Thread-safe.
  */
 public final class EvalModels {
 
@@ -41,7 +43,8 @@ public final class EvalModels {
     private static Optional<ModelFiles> modelDirectory() {
         String configured = System.getProperty("eval.models", System.getenv("EVAL_MODEL_DIR"));
         Path dir = configured != null ? Path.of(configured) : repoRoot().resolve("model-build/target/eval-models");
-        return Files.isRegularFile(dir.resolve("manifest.json")) ? Optional.of(ModelFiles.fromDirectory(dir))
+        return Files.isRegularFile(dir.resolve("manifest.json")) ? Optional.of(ModelFiles.fromDirectory(dir)
+                .withPrecision(ModelPrecision.fromSetting(System.getenv(ModelPrecision.ENV))))
                 : Optional.empty();
     }
 
