@@ -1,8 +1,6 @@
 package gallery.vision.ingress.jobs;
 
 import gallery.vision.common.DeploymentProfiles;
-import gallery.vision.common.image.JpegDecoder;
-import gallery.vision.common.storage.BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -12,20 +10,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Embedded mode's jobs: the bulk lane beside the interactive analysis threads (its {@link LocalBulkAnalysis}, gated
- * on the synchronous requests in flight, comes from {@code EmbeddedModeConfiguration}), and unfinished jobs resumed
- * once the service is ready.
+ * Embedded mode's jobs: unfinished jobs resumed once the service is ready. The {@link EmbeddedBulkLane} beside the
+ * interactive analysis threads, and its {@link LocalBulkAnalysis} gated on the synchronous requests in flight, come
+ * from {@code EmbeddedModeConfiguration}, which sizes the lane from the ONNX Runtime settings.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(DeploymentProfiles.EMBEDDED)
 public class EmbeddedJobsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedJobsConfiguration.class);
-
-    @Bean
-    EmbeddedBulkLane embeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder) {
-        return new EmbeddedBulkLane(analysis, store, decoder);
-    }
 
     @Bean
     ApplicationListener<ApplicationReadyEvent> resumeUnfinishedJobs(JobService jobs) {

@@ -18,14 +18,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The job handler's own logic, with a plain fake analyzer (pure logic: no model output is asserted as real). */
 class JobHandlerTest {
@@ -103,6 +110,80 @@ class JobHandlerTest {
         handler.prepare(AnalysisKind.OBJECTS, SHA1, IMAGE).get();
 
         assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void aComputationAskedForWhileTheSameOneRunsWaitsForItInsteadOfAnalyzingAgain() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        InstalledAnalyzer slow = new InstalledAnalyzer(AnalysisKind.FACES, MODEL, image -> {
+            calls.incrementAndGet();
+            try {
+                held.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of();
+        });
+        JobHandler handler = new JobHandler(new AnalyzerRegistry(List.of(slow)), new FileBlobStore(dir), json, CLOCK);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // A bulk job (handle) is analyzing the image when a synchronous request for it (compute) arrives.
+            Future<byte[]> bulk = threads.submit(() -> handler.handle(AnalysisKind.FACES, SHA1, IMAGE));
+            await().atMost(Duration.ofSeconds(30)).until(() -> calls.get() == 1);
+            Thread[] requestThread = new Thread[1];
+            Future<byte[]> request = threads.submit(() -> {
+                requestThread[0] = Thread.currentThread();
+                return handler.prepare(AnalysisKind.FACES, SHA1, IMAGE).get();
+            });
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> requestThread[0] != null && requestThread[0].getState() == Thread.State.WAITING);
+            held.countDown();
+
+            assertThat(request.get(30, TimeUnit.SECONDS)).isEqualTo(bulk.get(30, TimeUnit.SECONDS));
+            assertThat(calls).hasValue(1);
+        } finally {
+            held.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aComputationThatFailsFailsTheCallerThatWaitedForItAndTheNextOneAnalyzesAgain() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        InstalledAnalyzer failing = new InstalledAnalyzer(AnalysisKind.OBJECTS, MODEL, image -> {
+            if (calls.incrementAndGet() == 1) {
+                try {
+                    held.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("analyzer broke");
+            }
+            return List.of();
+        });
+        JobHandler handler = new JobHandler(new AnalyzerRegistry(List.of(failing)), new FileBlobStore(dir), json, CLOCK);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<byte[]> first = threads.submit(() -> handler.compute(AnalysisKind.OBJECTS, SHA1, IMAGE));
+            await().atMost(Duration.ofSeconds(30)).until(() -> calls.get() == 1);
+            Thread[] waiterThread = new Thread[1];
+            Future<byte[]> waiter = threads.submit(() -> {
+                waiterThread[0] = Thread.currentThread();
+                return handler.handle(AnalysisKind.OBJECTS, SHA1, IMAGE);
+            });
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> waiterThread[0] != null && waiterThread[0].getState() == Thread.State.WAITING);
+            held.countDown();
+
+            assertThatThrownBy(() -> first.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("analyzer broke");
+            assertThatThrownBy(() -> waiter.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("analyzer broke");
+            assertThat(calls).hasValue(1);
+            handler.handle(AnalysisKind.OBJECTS, SHA1, IMAGE);
+            assertThat(calls).hasValue(2);
+        } finally {
+            held.countDown();
+            threads.shutdownNow();
+        }
     }
 
     @Test
