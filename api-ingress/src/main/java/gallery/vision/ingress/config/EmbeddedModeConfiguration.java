@@ -7,6 +7,9 @@ import gallery.vision.common.metrics.MetricNames;
 import gallery.vision.ingress.analysis.AnalysisService;
 import gallery.vision.ingress.dispatch.InProcessDispatcher;
 import gallery.vision.ingress.dispatch.StoredAnswers;
+import gallery.vision.common.image.JpegDecoder;
+import gallery.vision.common.storage.BlobStore;
+import gallery.vision.ingress.jobs.EmbeddedBulkLane;
 import gallery.vision.ingress.jobs.LocalBulkAnalysis;
 import gallery.vision.ingress.metrics.CountingStoredAnswers;
 import gallery.vision.ingress.metrics.JobsWaiting;
@@ -15,9 +18,13 @@ import gallery.vision.worker.analysis.AnalyzerRegistry;
 import gallery.vision.worker.bulk.BulkAnalysis;
 import gallery.vision.worker.bulk.InteractiveFirstGate;
 import gallery.vision.worker.config.WorkerCoreConfiguration;
+import gallery.vision.worker.djl.OnnxRuntimeProperties;
 import gallery.vision.worker.job.JobHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -30,7 +37,10 @@ import org.springframework.context.annotation.Profile;
 @Configuration(proxyBeanMethods = false)
 @Profile(DeploymentProfiles.EMBEDDED)
 @Import(WorkerCoreConfiguration.class)
+@EnableConfigurationProperties(OnnxRuntimeProperties.class)
 public class EmbeddedModeConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedModeConfiguration.class);
 
     @Bean
     InProcessDispatcher inProcessDispatcher(JobHandler handler, EmbeddedProperties embedded, IngressProperties ingress) {
@@ -58,6 +68,18 @@ public class EmbeddedModeConfiguration {
     LocalBulkAnalysis localBulkAnalysis(JobHandler handler, AnalysisFailures failures, AnalysisService interactive) {
         BulkAnalysis analysis = new BulkAnalysis(handler, failures, new InteractiveFirstGate(interactive::inFlight));
         return (sha1, kinds, image) -> analysis.run(sha1, kinds, image, ApiError.INTERNAL.exception());
+    }
+
+    /**
+     * The bulk lane, sized so that its analyses together use the cores without oversubscribing them: each runs
+     * networks with {@code ONNX_INTRA_OP_THREADS} threads (see {@link EmbeddedProperties#effectiveBulkThreads}).
+     */
+    @Bean
+    EmbeddedBulkLane embeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder,
+                                      EmbeddedProperties embedded, OnnxRuntimeProperties onnx) {
+        int threads = embedded.effectiveBulkThreads(onnx.intraOpThreads());
+        log.info("bulk lane: {} threads, {} ONNX intra-op threads each", threads, onnx.intraOpThreads());
+        return new EmbeddedBulkLane(analysis, store, decoder, threads);
     }
 
     @Bean

@@ -10,14 +10,24 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param workers       {@code WORKER_THREADS}: analysis threads; 0 means one per CPU core
  * @param queueCapacity {@code QUEUE_CAPACITY}: jobs that may wait for a thread before requests get 503
+ * @param bulkThreads   {@code BULK_THREADS}: threads of the bulk lane (asynchronous jobs), which all pause while a
+ *                      synchronous request waits or runs; 0 means as many as fit the cores without oversubscribing
+ *                      them: cores / {@code ONNX_INTRA_OP_THREADS}, at least 1
  */
 @Validated
 @ConfigurationProperties("gallery.embedded")
 public record EmbeddedProperties(@Min(value = 0, message = "WORKER_THREADS must be 0 (one per core) or more") int workers,
-                                 @Positive(message = "QUEUE_CAPACITY must be positive") int queueCapacity) {
+                                 @Positive(message = "QUEUE_CAPACITY must be positive") int queueCapacity,
+                                 @Min(value = 0, message = "BULK_THREADS must be 0 (cores / ONNX_INTRA_OP_THREADS) or more")
+                                 int bulkThreads) {
 
     /** The number of analysis threads to start. */
     public int effectiveWorkers() {
         return workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
+    }
+
+    /** The number of bulk threads to start, given the threads each network run uses. */
+    public int effectiveBulkThreads(int intraOpThreads) {
+        return bulkThreads > 0 ? bulkThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / intraOpThreads);
     }
 }

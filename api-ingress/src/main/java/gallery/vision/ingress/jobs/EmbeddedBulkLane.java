@@ -12,7 +12,6 @@ import org.springframework.beans.factory.DisposableBean;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,12 +19,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Embedded mode's bulk lane: one thread, apart from the interactive analysis threads, that runs jobs in the order
- * they came, each analysis only when no interactive request waits or runs (the {@link LocalBulkAnalysis}' gate). The image
- * is kept under {@code DATA_DIR} while a job needs it (so a restart can resume the job) and deleted after.
+ * Embedded mode's bulk lane: {@code BULK_THREADS} threads, apart from the interactive analysis threads, that take
+ * jobs in the order they came and run each job's analyses back to back on one decode, each analysis only when no
+ * interactive request waits or runs (the {@link LocalBulkAnalysis}' gate). With no interactive work around, the lane
+ * keeps every core busy (one thread per core at one ONNX intra-op thread); while a request waits, every bulk thread
+ * stops at its next analysis boundary. The image is kept under {@code DATA_DIR} while a job needs it (so a restart
+ * can resume the job) and deleted after.
  *
- * <p>One thread means two jobs of the same image never run at once: the second finds the first one's answers
- * stored. Thread-safe.
+ * <p>Two jobs of the same image may run at once on two threads: the analysis core's single flight makes the second
+ * wait for the first one's answer instead of computing it again. Thread-safe.
  */
 public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
 
@@ -34,21 +36,28 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
     private final LocalBulkAnalysis analysis;
     private final BlobStore store;
     private final JpegDecoder decoder;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread bulk = new Thread(runnable, "bulk-analysis");
-        bulk.setDaemon(true);
-        return bulk;
-    });
+    private final ExecutorService threads;
     /** Images on disk and how many launched jobs still need each. */
     private final Map<String, Integer> imageUsers = new ConcurrentHashMap<>();
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Images whose jobs are running, and how many of them. */
+    private final Map<String, Integer> running = new ConcurrentHashMap<>();
     /** Launched jobs that have not started yet. */
     private final AtomicInteger waiting = new AtomicInteger();
 
-    public EmbeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder) {
+    /** @param threads how many jobs run at once (at least 1) */
+    public EmbeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("the bulk lane needs at least one thread, got " + threads);
+        }
         this.analysis = analysis;
         this.store = store;
         this.decoder = decoder;
+        AtomicInteger count = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread bulk = new Thread(runnable, "bulk-analysis-" + count.incrementAndGet());
+            bulk.setDaemon(true);
+            return bulk;
+        });
     }
 
     @Override
@@ -64,22 +73,22 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
             return users == null ? 1 : users + 1;
         });
         waiting.incrementAndGet();
-        thread.execute(() -> run(sha1, missing));
+        threads.execute(() -> run(sha1, missing));
     }
 
-    /** Jobs launched and waiting for the bulk thread. */
+    /** Jobs launched and waiting for a bulk thread. */
     public int queued() {
         return waiting.get();
     }
 
     @Override
     public boolean isRunning(String sha1) {
-        return running.contains(sha1);
+        return running.containsKey(sha1);
     }
 
     private void run(String sha1, List<AnalysisKind> kinds) {
         waiting.decrementAndGet();
-        running.add(sha1);
+        running.merge(sha1, 1, Integer::sum);
         try {
             analysis.run(sha1, kinds, ImageSource.fetched(() -> load(sha1), decoder));
         } catch (InterruptedException e) {
@@ -88,7 +97,7 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
         } catch (RuntimeException e) {
             log.error("bulk job for {} failed", sha1, e);
         } finally {
-            running.remove(sha1);
+            running.computeIfPresent(sha1, (key, jobs) -> jobs > 1 ? jobs - 1 : null);
         }
         release(sha1);
     }
@@ -109,10 +118,10 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
         });
     }
 
-    /** Stops after the analysis under way; unfinished jobs stay on disk and resume at the next start. */
+    /** Stops after the analyses under way; unfinished jobs stay on disk and resume at the next start. */
     @Override
     public void destroy() throws InterruptedException {
-        thread.shutdownNow();
-        thread.awaitTermination(10, TimeUnit.SECONDS);
+        threads.shutdownNow();
+        threads.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

@@ -1,9 +1,7 @@
 package gallery.vision.ingress.jobs;
 
 import gallery.vision.common.DeploymentProfiles;
-import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.metrics.MetricNames;
-import gallery.vision.common.storage.BlobStore;
 import gallery.vision.ingress.metrics.JobsWaiting;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
@@ -15,9 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Embedded mode's jobs: the bulk lane beside the interactive analysis threads (its {@link LocalBulkAnalysis}, gated
- * on the synchronous requests in flight, comes from {@code EmbeddedModeConfiguration}), and unfinished jobs resumed
- * once the service is ready.
+ * Embedded mode's jobs: unfinished jobs resumed once the service is ready. The {@link EmbeddedBulkLane} beside the
+ * interactive analysis threads, and its {@link LocalBulkAnalysis} gated on the synchronous requests in flight, come
+ * from {@code EmbeddedModeConfiguration}, which sizes the lane from the ONNX Runtime settings.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(DeploymentProfiles.EMBEDDED)
@@ -26,11 +24,7 @@ public class EmbeddedJobsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedJobsConfiguration.class);
 
     @Bean
-    EmbeddedBulkLane embeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder) {
-        return new EmbeddedBulkLane(analysis, store, decoder);
-    }
-
-    /** Gauge {@code gallery_vision_jobs_waiting{lane="bulk"}}: bulk jobs waiting for the bulk thread. */
+    /** Gauge {@code gallery_vision_jobs_waiting{lane="bulk"}}: bulk jobs waiting for a bulk thread. */
     @Bean
     MeterBinder bulkLaneMetrics(EmbeddedBulkLane lane) {
         return registry -> JobsWaiting.register(registry, MetricNames.BULK, lane, EmbeddedBulkLane::queued);

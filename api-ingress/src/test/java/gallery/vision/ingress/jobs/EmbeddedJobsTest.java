@@ -3,6 +3,7 @@ package gallery.vision.ingress.jobs;
 import gallery.vision.common.image.TestJpegs;
 import gallery.vision.ingress.ApiIngressApplication;
 import gallery.vision.ingress.analysis.AnalysisService;
+import gallery.vision.ingress.dispatch.InProcessDispatcher;
 import gallery.vision.ingress.support.BlockingTestAnalyzer;
 import gallery.vision.ingress.support.HeldEmbeddingsAnalyzer;
 import gallery.vision.ingress.support.Http;
@@ -67,24 +68,51 @@ class EmbeddedJobsTest {
     }
 
     @Test
-    void servesASynchronousRequestWhileBulkJobsWait() throws IOException {
-        ConfigurableApplicationContext service = start();
+    void runsAJobOnEveryBulkThreadAndServesASynchronousRequestBeforeTheJobsThatWait() throws IOException {
+        ConfigurableApplicationContext service = start("BULK_THREADS=2");
         Http http = http(service);
         BlockingTestAnalyzer analyzer = service.getBean(BlockingTestAnalyzer.class);
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             jobs.add(json(http.postJpeg("/jobs?analyses=embeddings", TestJpegs.baseline(30 + i, 30))).get("id").asString());
         }
-        await().atMost(PATIENCE).until(() -> analyzer.calls() == 1);
+        // Both bulk threads hold a job; three wait in the lane.
+        await().atMost(PATIENCE).until(() -> analyzer.calls() == 2);
 
         CompletableFuture<HttpResponse<String>> interactive = http.postJpegAsync("/embeddings", TestJpegs.baseline(50, 30));
 
-        // The synchronous request reaches the analyzer while one bulk job is held and four wait in the lane.
-        await().atMost(PATIENCE).until(() -> analyzer.calls() == 2);
-        assertThat(json(http.get("/jobs/" + jobs.get(4))).get("status").asString()).isEqualTo("queued");
+        // The synchronous request reaches the analyzer while the waiting jobs stay queued.
+        await().atMost(PATIENCE).until(() -> analyzer.calls() == 3);
+        for (String waiting : jobs.subList(2, 5)) {
+            assertThat(json(http.get("/jobs/" + waiting)).get("status").asString()).isEqualTo("queued");
+        }
         analyzer.release();
         assertThat(interactive.join().statusCode()).isEqualTo(200);
         jobs.forEach(id -> assertThat(awaitFinished(http, id).get("status").asString()).isEqualTo("done"));
+    }
+
+    @Test
+    void aSynchronousRequestForAnImageWhoseBulkJobIsRunningGetsThatJobsAnswerWithoutAnalyzingAgain() throws Exception {
+        ConfigurableApplicationContext service = start();
+        Http http = http(service);
+        BlockingTestAnalyzer analyzer = service.getBean(BlockingTestAnalyzer.class);
+        AnalysisService requests = service.getBean(AnalysisService.class);
+        InProcessDispatcher analysisThreads = service.getBean(InProcessDispatcher.class);
+        byte[] jpeg = TestJpegs.baseline(46, 30);
+        String id = json(http.postJpeg("/jobs?analyses=embeddings", jpeg)).get("id").asString();
+        await().atMost(PATIENCE).until(() -> analyzer.calls() == 1);
+
+        CompletableFuture<HttpResponse<String>> interactive = http.postJpegAsync("/embeddings", jpeg);
+        // The request is on the interactive analysis thread; a second analysis would reach the analyzer at once.
+        await().atMost(PATIENCE).until(() -> requests.inFlight() == 1 && analysisThreads.queued() == 0);
+        Thread.sleep(300);
+        assertThat(analyzer.calls()).isEqualTo(1);
+        analyzer.release();
+
+        HttpResponse<String> answer = interactive.join();
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(json(answer)).isEqualTo(awaitFinished(http, id).get("results").get("embeddings"));
+        assertThat(analyzer.calls()).isEqualTo(1);
     }
 
     @Test
@@ -144,7 +172,7 @@ class EmbeddedJobsTest {
             dataDir = Files.createTempDirectory("gallery-vision-jobs");
         }
         List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
-                "DATA_DIR=" + dataDir, "MODEL_DIR=" + NoModels.directory(), "WORKER_THREADS=1",
+                "DATA_DIR=" + dataDir, "MODEL_DIR=" + NoModels.directory(), "WORKER_THREADS=1", "BULK_THREADS=1",
                 "spring.main.banner-mode=off", "logging.level.root=WARN"));
         properties.addAll(List.of(settings));
         ConfigurableApplicationContext service = new SpringApplicationBuilder(ApiIngressApplication.class,

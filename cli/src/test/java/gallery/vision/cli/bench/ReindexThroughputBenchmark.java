@@ -59,11 +59,23 @@ public final class ReindexThroughputBenchmark {
                     photos.stream().mapToLong(p -> p.length).sum() / 1e6, rounds, server);
             extractorPattern(server, photos.subList(0, Math.min(4, photos.size())));   // warm-up, not reported
             for (int round = 1; round <= rounds; round++) {
+                String load = loadAverage();
+                CpuTimes before = CpuTimes.now(ingress.pid());
                 double extractor = extractorPattern(server, photos);
+                CpuTimes between = CpuTimes.now(ingress.pid());
                 double cli = cliReindex(server, photos, work.resolve("storage-" + round));
-                System.out.printf("round %d: extractor pattern %.1f s (%.2f photos/s), cli reindex %.1f s "
-                                + "(%.2f photos/s), speed-up %.2fx%n", round, extractor, photos.size() / extractor,
-                        cli, photos.size() / cli, extractor / cli);
+                CpuTimes after = CpuTimes.now(ingress.pid());
+                System.out.printf("round %d (load %s): extractor pattern %.1f s (%.2f photos/s), cli reindex %.1f s "
+                                + "(%.2f photos/s), speed-up %.2fx%n", round, load, extractor,
+                        photos.size() / extractor, cli, photos.size() / cli, extractor / cli);
+                System.out.printf("round %d CPU: extractor pattern: server %.1f s, client %.1f s; "
+                                + "cli reindex: server %.1f s, cli (JVM start included) %.1f s; "
+                                + "server CPU ratio %.2fx, total CPU ratio %.2fx%n", round,
+                        between.server() - before.server(), between.self() - before.self(),
+                        after.server() - between.server(), after.children() - between.children(),
+                        (between.server() - before.server()) / (after.server() - between.server()),
+                        (between.server() - before.server() + between.self() - before.self())
+                                / (after.server() - between.server() + after.children() - between.children()));
             }
         } finally {
             ingress.destroy();
@@ -111,6 +123,37 @@ public final class ReindexThroughputBenchmark {
             throw new IllegalStateException("reindex exited with " + cli.exitValue());
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** CPU seconds so far: the ingress, this JVM, and this JVM's finished children (the CLI runs). */
+    private record CpuTimes(double server, double self, double children) {
+
+        private static final double TICKS = 100;   // USER_HZ on Linux
+
+        static CpuTimes now(long serverPid) throws IOException {
+            String[] server = stat("/proc/" + serverPid + "/stat");
+            String[] self = stat("/proc/self/stat");
+            return new CpuTimes(ticks(server, 13) + ticks(server, 14), ticks(self, 13) + ticks(self, 14),
+                    ticks(self, 15) + ticks(self, 16));
+        }
+
+        /** The fields after the command name (which may hold spaces), numbered as in proc(5) minus one. */
+        private static String[] stat(String file) throws IOException {
+            String line = Files.readString(Path.of(file));
+            String[] rest = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            String[] fields = new String[rest.length + 2];
+            System.arraycopy(rest, 0, fields, 2, rest.length);
+            return fields;
+        }
+
+        private static double ticks(String[] fields, int index) {
+            return Long.parseLong(fields[index]) / TICKS;
+        }
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return load[0] + " " + load[1] + " " + load[2];
     }
 
     private static Void post(URI uri, byte[] jpeg) throws IOException, InterruptedException {

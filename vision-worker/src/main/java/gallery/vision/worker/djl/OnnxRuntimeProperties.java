@@ -9,7 +9,9 @@ import org.springframework.validation.annotation.Validated;
  * ONNX Runtime settings shared by every model of this process.
  *
  * @param intraOpThreads {@code ONNX_INTRA_OP_THREADS}: threads one network run may use (each session has its own
- *                       pool; a request runs its networks one after another). 2 suits a 2-core machine.
+ *                       pool; a request runs its networks one after another). Default 1: embedded mode runs one analysis per
+ *                       core (interactive threads, bulk lane), and a second thread per run costs 10-30% more CPU for
+ *                       the same answer; concurrent analyses x this should not exceed the cores.
  * @param threadSpinning {@code ONNX_THREAD_SPINNING}: whether idle pool threads spin waiting for work. Spinning saves
  *                       a wake-up per operator but burns the CPU that the next network (another session's pool) or
  *                       another request needs; off suits small shared machines.
@@ -25,7 +27,7 @@ public record OnnxRuntimeProperties(
         boolean threadSpinning,
         boolean cpuArena) {
 
-    /** The defaults: 2 threads, no spinning, no arena. */
+    /** These threads, no spinning, no arena (the defaults with 1 thread). */
     public static OnnxRuntimeProperties withThreads(int intraOpThreads) {
         return new OnnxRuntimeProperties(intraOpThreads, false, false);
     }

@@ -25,7 +25,10 @@ import java.util.function.Supplier;
  * {@link #handle} looks and computes on a miss (a redelivered job, which a worker that died before its ack may have
  * answered already); {@link #prepare} / {@link #compute} compute without looking, for a caller that has just looked
  * itself or knows nobody can have answered yet. A computed answer is stored before it is returned, so a transport
- * may acknowledge the job once these methods return. Thread-safe.
+ * may acknowledge the job once these methods return.
+ *
+ * <p>Two threads of this process never compute the same answer at once ({@link ComputationsInFlight}): a synchronous
+ * request for an image whose bulk job is analyzing it waits for that analysis and answers its bytes. Thread-safe.
  */
 public final class JobHandler {
 
@@ -35,6 +38,7 @@ public final class JobHandler {
     private final BlobStore store;
     private final JsonMapper json;
     private final Clock clock;
+    private final ComputationsInFlight inFlight = new ComputationsInFlight();
 
     public JobHandler(AnalyzerRegistry analyzers, BlobStore store, JsonMapper json, Clock clock) {
         this.analyzers = analyzers;
@@ -51,8 +55,10 @@ public final class JobHandler {
     /** Finds the stored answer, or computes and stores it; returns its JSON bytes. */
     public byte[] handle(AnalysisKind kind, String sha1, ImageSource image) {
         InstalledAnalyzer installed = analyzers.require(kind);
-        Optional<byte[]> stored = store.get(StorageKeys.resultKey(kind, installed.model(), sha1));
-        return stored.orElseGet(() -> compute(installed, sha1, image));
+        // Looked up inside the single flight: an answer that a computation stored just before is found, not redone.
+        String key = StorageKeys.resultKey(kind, installed.model(), sha1);
+        return inFlight.computeOnce(flightKey(kind, sha1),
+                () -> store.get(key).orElseGet(() -> analyze(installed, sha1, image)));
     }
 
     /** Computes and stores the answer without looking for a stored one first; returns its JSON bytes. */
@@ -70,6 +76,14 @@ public final class JobHandler {
     }
 
     private byte[] compute(InstalledAnalyzer installed, String sha1, ImageSource source) {
+        return inFlight.computeOnce(flightKey(installed.kind(), sha1), () -> analyze(installed, sha1, source));
+    }
+
+    private static String flightKey(AnalysisKind kind, String sha1) {
+        return kind.path() + "/" + sha1;
+    }
+
+    private byte[] analyze(InstalledAnalyzer installed, String sha1, ImageSource source) {
         AnalysisKind kind = installed.kind();
         RgbImage image = source.pixels();
         long started = System.nanoTime();
