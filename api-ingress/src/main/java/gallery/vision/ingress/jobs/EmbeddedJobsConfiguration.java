@@ -23,7 +23,6 @@ public class EmbeddedJobsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedJobsConfiguration.class);
 
-    @Bean
     /** Gauge {@code gallery_vision_jobs_waiting{lane="bulk"}}: bulk jobs waiting for a bulk thread. */
     @Bean
     MeterBinder bulkLaneMetrics(EmbeddedBulkLane lane) {
