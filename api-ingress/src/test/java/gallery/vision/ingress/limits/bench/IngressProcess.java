@@ -52,6 +52,10 @@ final class IngressProcess implements AutoCloseable {
         throw new IllegalStateException("ingress did not start");
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
