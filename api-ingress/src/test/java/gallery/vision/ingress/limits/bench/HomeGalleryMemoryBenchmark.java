@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -54,19 +53,7 @@ public final class HomeGalleryMemoryBenchmark {
         try (IngressProcess ingress = new IngressProcess(jar, settings)) {
             IngressProcess.Stats idle = ingress.stats();
             System.out.printf("idle after start: RSS %d MiB, threads %d%n", idle.rssKib() / 1024, idle.threads());
-            AtomicLong peak = new AtomicLong();
-            AtomicBoolean running = new AtomicBoolean(true);
-            Thread sampler = new Thread(() -> {
-                while (running.get()) {
-                    try {
-                        peak.accumulateAndGet(ingress.stats().rssKib(), Math::max);
-                        Thread.sleep(50);
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            });
-            sampler.start();
+            IngressProcess.RssPeak peak = ingress.samplePeak(50);
             Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
             List<Long> millis = java.util.Collections.synchronizedList(new ArrayList<>());
             long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -98,7 +85,7 @@ public final class HomeGalleryMemoryBenchmark {
                 Thread.sleep(10_000);
                 IngressProcess.Stats now = ingress.stats();
                 System.out.printf("RSS %d MiB (peak so far %d), threads %d, answers %s%n", now.rssKib() / 1024,
-                        peak.get() / 1024, now.threads(), new TreeMap<>(answers));
+                        peak.kib() / 1024, now.threads(), new TreeMap<>(answers));
                 if (nmt == null && System.nanoTime() > nmtAt && settings.toString().contains("NativeMemoryTracking")) {
                     nmt = jcmd(ingress.pid(), "VM.native_memory", "summary") + jcmd(ingress.pid(), "GC.heap_info");
                 }
@@ -106,8 +93,7 @@ public final class HomeGalleryMemoryBenchmark {
             for (Thread client : clients) {
                 client.join();
             }
-            running.set(false);
-            sampler.join();
+            long peakKib = peak.stop();
             IngressProcess.Stats after = ingress.stats();
             List<Long> sorted = millis.stream().sorted().toList();
             System.out.printf("answers %s%n", new TreeMap<>(answers));
@@ -117,7 +103,7 @@ public final class HomeGalleryMemoryBenchmark {
                         sorted.size(), sorted.size() / (double) seconds);
             }
             System.out.printf("idle RSS %d MiB; peak sampled RSS %d MiB; VmHWM %d MiB; RSS after %d MiB; threads %d%n",
-                    idle.rssKib() / 1024, peak.get() / 1024, after.peakRssKib() / 1024, after.rssKib() / 1024,
+                    idle.rssKib() / 1024, peakKib / 1024, after.peakRssKib() / 1024, after.rssKib() / 1024,
                     after.threads());
             if (nmt != null) {
                 System.out.println(nmt);
