@@ -99,7 +99,7 @@ final class IngressProcess implements AutoCloseable {
     }
 
     HttpRequest post(String path, byte[] jpeg) {
-        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(120)).header("Content-Type", "image/jpeg")
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(300)).header("Content-Type", "image/jpeg")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build();
     }
 
