@@ -1,5 +1,6 @@
 package gallery.vision.ingress;
 
+import gallery.vision.worker.memory.ProcessMemoryDefaults;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ApiIngressApplication {
 
     public static void main(String[] args) {
+        ProcessMemoryDefaults.apply();
         SpringApplication.run(ApiIngressApplication.class, args);
     }
 }

@@ -3,6 +3,7 @@ package gallery.vision.worker;
 import gallery.vision.common.DeploymentProfiles;
 import gallery.vision.common.storage.S3StorageConfiguration;
 import gallery.vision.worker.config.WorkerCoreConfiguration;
+import gallery.vision.worker.memory.ProcessMemoryDefaults;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Import;
 public class VisionWorkerApplication {
 
     public static void main(String[] args) {
+        ProcessMemoryDefaults.apply();
         SpringApplication app = new SpringApplication(VisionWorkerApplication.class);
         configure(app);
         app.run(args);

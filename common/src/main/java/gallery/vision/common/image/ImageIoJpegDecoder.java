@@ -51,6 +51,13 @@ final class ImageIoJpegDecoder implements JpegPixelDecoder {
         return withReader(jpeg, reader -> size(reader));
     }
 
+    /** The reader's raster (3 bytes per pixel, or 4 for CMYK) and the RGB copy of it. */
+    @Override
+    public DecodeFootprint footprint(byte[] jpeg) {
+        ImageSize size = readSize(jpeg);
+        return new DecodeFootprint(size, 7L * size.width() * size.height());
+    }
+
     @Override
     public RgbImage decode(byte[] jpeg) {
         return withReader(jpeg, reader -> {

@@ -43,9 +43,21 @@ public final class JpegDecoder {
 
     /** Reads width and height from the frame header and enforces the pixel limit, without decoding pixels. */
     public ImageSize readSize(byte[] jpeg) {
+        return header(jpeg, pixels::readSize);
+    }
+
+    /**
+     * What decoding this file will hold at most (the decoder's working buffers and the RGB result), from the frame
+     * header; enforces the pixel limit as {@link #readSize} does.
+     */
+    public DecodeFootprint footprint(byte[] jpeg) {
+        return header(jpeg, pixels::footprint);
+    }
+
+    private static <T> T header(byte[] jpeg, java.util.function.Function<byte[], T> read) {
         checkSignature(jpeg);
         try {
-            return pixels.readSize(jpeg);
+            return read.apply(jpeg);
         } catch (ApiException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -50,6 +50,24 @@ final class JpegFrame {
         }
     }
 
+    /**
+     * The most bytes {@link JpegJsDecoder} holds for this frame: every component's coefficients (2 bytes each over
+     * whole MCUs, baseline and progressive alike), its sample plane (1 byte per coefficient that carries pixels) and
+     * the RGB result (3 bytes per pixel). For 4:2:0 that is 7.5 bytes per pixel, for 4:4:4 12.
+     */
+    long workingBytes() {
+        long bytes = 3L * width * height;
+        for (Component c : components) {
+            bytes += 2L * 64 * c.storedBlocksPerLine * c.storedBlocksPerColumn;
+            bytes += 64L * c.blocksPerLine * c.blocksPerColumn;
+        }
+        return bytes;
+    }
+
+    ImageSize size() {
+        return new ImageSize(width, height);
+    }
+
     Component component(int id) {
         for (Component c : components) {
             if (c.id == id) {

@@ -22,6 +22,12 @@ final class JpegJsDecoder implements JpegPixelDecoder {
     }
 
     @Override
+    public DecodeFootprint footprint(byte[] jpeg) {
+        JpegFrame frame = new JpegJsParser(jpeg, maxPixels).readHeader();
+        return new DecodeFootprint(frame.size(), frame.workingBytes());
+    }
+
+    @Override
     public RgbImage decode(byte[] jpeg) {
         JpegJsParser parser = new JpegJsParser(jpeg, maxPixels);
         JpegFrame frame = parser.parse();
@@ -33,6 +39,7 @@ final class JpegJsDecoder implements JpegPixelDecoder {
         for (int i = 0; i < planes.length; i++) {
             JpegFrame.Component c = frame.components.get(i);
             planes[i] = idct.samples(c, parser.quantization(c));
+            c.coefficients = null; // no longer needed: the collector may take them while the next steps run
         }
         return JpegJsColour.toRgb(frame, planes, parser.adobe(), parser.adobeTransform());
     }

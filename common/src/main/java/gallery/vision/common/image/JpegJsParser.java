@@ -42,8 +42,13 @@ final class JpegJsParser {
 
     /** Reads markers up to the frame header and returns the checked size. */
     ImageSize readSize() {
+        return readHeader().size();
+    }
+
+    /** Reads markers up to the frame header (size checked) and returns the frame, without coefficient storage. */
+    JpegFrame readHeader() {
         run(true);
-        return new ImageSize(frame.width, frame.height);
+        return frame;
     }
 
     /** Reads the whole file, decoding every scan into the frame's coefficients. */

@@ -9,5 +9,11 @@ interface JpegPixelDecoder {
 
     ImageSize readSize(byte[] jpeg);
 
+    /**
+     * The most bytes a decode of this file holds at once (working buffers and the RGB result), from the frame header;
+     * checks the pixel limit as {@link #readSize} does.
+     */
+    DecodeFootprint footprint(byte[] jpeg);
+
     RgbImage decode(byte[] jpeg);
 }

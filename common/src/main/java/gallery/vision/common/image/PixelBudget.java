@@ -37,7 +37,20 @@ public final class PixelBudget {
 
     /** Claims the pixels of an image of {@code size}, waiting up to the configured time for room. */
     public PixelLease claim(ImageSize size) {
-        int claim = (int) Math.min((long) size.width() * size.height(), capacity);
+        return claim((long) size.width() * size.height());
+    }
+
+    /**
+     * Claims what a decode holds at its peak, counted in RGB pixels (3 bytes each): the decoder's working buffers
+     * included, so a decoder that needs 7.5 bytes per pixel claims 2.5 pixels for each. Once decoded,
+     * {@link PixelLease#keep} gives back all but the RGB image's own pixels.
+     */
+    public PixelLease claim(DecodeFootprint footprint) {
+        return claim(Math.max(footprint.workingBytes(), footprint.rgbBytes()) / 3 + 1);
+    }
+
+    private PixelLease claim(long wanted) {
+        int claim = (int) Math.min(wanted, capacity);
         boolean granted;
         try {
             granted = pixels.tryAcquire(claim, wait.toNanos(), TimeUnit.NANOSECONDS);
@@ -48,7 +61,7 @@ public final class PixelBudget {
         if (!granted) {
             throw ApiError.DECODE_BUSY.exception();
         }
-        return new PixelLease(() -> pixels.release(claim));
+        return new PixelLease(pixels::release, claim);
     }
 
     /** Pixels claimed now. */

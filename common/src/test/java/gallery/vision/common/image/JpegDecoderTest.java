@@ -91,6 +91,8 @@ class JpegDecoderTest {
         assertThatThrownBy(() -> decoder.readSize(huge))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.TOO_MANY_PIXELS))
                 .hasMessageContaining("60000x60000");
+        assertThatThrownBy(() -> decoder.footprint(huge))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.TOO_MANY_PIXELS));
         assertThatThrownBy(() -> decoder.decode(huge))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.TOO_MANY_PIXELS));
     }

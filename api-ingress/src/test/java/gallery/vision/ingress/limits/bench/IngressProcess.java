@@ -52,13 +52,54 @@ final class IngressProcess implements AutoCloseable {
         throw new IllegalStateException("ingress did not start");
     }
 
+    /** Starts sampling VmRSS every {@code millis} on a thread of its own, until {@link RssPeak#stop()}. */
+    RssPeak samplePeak(long millis) {
+        return new RssPeak(this, millis);
+    }
+
+    /** The highest VmRSS seen by a sampling thread, in KiB. */
+    static final class RssPeak {
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        private final Thread sampler;
+        private volatile boolean running = true;
+
+        private RssPeak(IngressProcess process, long millis) {
+            sampler = new Thread(() -> {
+                while (running) {
+                    try {
+                        peak.accumulateAndGet(process.stats().rssKib(), Math::max);
+                        Thread.sleep(millis);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+        }
+
+        long kib() {
+            return peak.get();
+        }
+
+        /** Stops sampling and returns the peak. */
+        long stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+            return peak.get();
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpRequest post(String path, byte[] jpeg) {
-        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(120)).header("Content-Type", "image/jpeg")
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(300)).header("Content-Type", "image/jpeg")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build();
     }
 

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Resident size of the embedded ingress (the built jar, default settings) while it receives 8 distinct 7000x7000
@@ -49,19 +47,7 @@ public final class LargeImageMemoryBenchmark {
         try (IngressProcess ingress = new IngressProcess(jar, settings)) {
             IngressProcess.Stats idle = ingress.stats();
             System.out.printf("idle: RSS %d MiB, threads %d%n", idle.rssKib() / 1024, idle.threads());
-            AtomicLong peak = new AtomicLong();
-            AtomicBoolean running = new AtomicBoolean(true);
-            Thread sampler = new Thread(() -> {
-                while (running.get()) {
-                    try {
-                        peak.accumulateAndGet(ingress.stats().rssKib(), Math::max);
-                        Thread.sleep(20);
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            });
-            sampler.start();
+            IngressProcess.RssPeak peak = ingress.samplePeak(20);
             long started = System.nanoTime();
             List<CompletableFuture<HttpResponse<String>>> answers = images.stream()
                     .map(image -> ingress.http.sendAsync(ingress.post(route, image), HttpResponse.BodyHandlers.ofString()))
@@ -71,11 +57,10 @@ public final class LargeImageMemoryBenchmark {
                 System.out.printf("%d after %d ms %s%n", response.statusCode(), (System.nanoTime() - started) / 1_000_000,
                         response.headers().firstValue("Retry-After").map(s -> "Retry-After " + s).orElse(""));
             }
-            running.set(false);
-            sampler.join();
+            long peakKib = peak.stop();
             IngressProcess.Stats after = ingress.stats();
             System.out.printf("peak sampled RSS %d MiB, VmHWM %d MiB, RSS after %d MiB, pixels in use after %.0f%n",
-                    peak.get() / 1024, after.peakRssKib() / 1024, after.rssKib() / 1024,
+                    peakKib / 1024, after.peakRssKib() / 1024, after.rssKib() / 1024,
                     ingress.gauge(MetricNames.DECODE_PIXELS_IN_USE));
         }
     }
