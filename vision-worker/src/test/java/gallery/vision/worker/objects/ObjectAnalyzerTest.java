@@ -20,7 +20,7 @@ class ObjectAnalyzerTest {
     static void load() {
         analyzer = new ObjectAnalyzer(TestModels.load(ObjectsConfiguration.DETECTOR.name()),
                 ObjectsConfiguration.DETECTOR,
-                ScoreCalibration.forDetector(ObjectsConfiguration.DETECTOR.name()));
+                ScoreCalibration.forDetector(ObjectsConfiguration.DETECTOR.name()), false);
     }
 
     @AfterAll
