@@ -80,6 +80,27 @@ public final class CenterNetModel implements DetectorModel {
         return boxes;
     }
 
+    @Override
+    public Map<String, float[]> unmirror(Map<String, float[]> mirrored) {
+        float[] heat = mirrored.get(KEYPOINTS);
+        float[] wh = mirrored.get(SIZES);
+        float[] heatOut = new float[heat.length];
+        float[] whOut = new float[wh.length];
+        for (int y = 0; y < GRID; y++) {
+            for (int x = 0; x < GRID; x++) {
+                int cell = y * GRID + x;
+                int from = y * GRID + (GRID - 1 - x);
+                System.arraycopy(heat, from * CLASSES, heatOut, cell * CLASSES, CLASSES);
+                // the mirrored cell's point 4x' lands on 4x + STRIDE here: left and right swap and move by a stride
+                whOut[cell * 4] = wh[from * 4 + 2] - STRIDE;
+                whOut[cell * 4 + 1] = wh[from * 4 + 1];
+                whOut[cell * 4 + 2] = wh[from * 4] + STRIDE;
+                whOut[cell * 4 + 3] = wh[from * 4 + 3];
+            }
+        }
+        return Map.of(KEYPOINTS, heatOut, SIZES, whOut);
+    }
+
     private static boolean isPeak(float[] heat, int x, int y, int c, float v) {
         for (int dy = -1; dy <= 1; dy++) {
             for (int dx = -1; dx <= 1; dx++) {

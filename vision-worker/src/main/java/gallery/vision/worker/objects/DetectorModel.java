@@ -37,4 +37,15 @@ public interface DetectorModel {
 
     /** Names of the outputs {@link #decode} reads. */
     List<String> outputNames();
+
+    /**
+     * The outputs {@link #outputNames()} the network gave for its input mirrored left to right, mapped back onto the
+     * unmirrored input's frame, so that they can be averaged with the outputs for the input itself before
+     * {@link #decode} (flip test-time augmentation). Not every network's outputs can be mapped back.
+     *
+     * @throws UnsupportedOperationException when this network's outputs cannot be mirrored back
+     */
+    default Map<String, float[]> unmirror(Map<String, float[]> mirrored) {
+        throw new UnsupportedOperationException(name() + " has no flip test-time augmentation");
+    }
 }

@@ -17,31 +17,40 @@ import org.springframework.core.env.Environment;
  * {@code model}/{@code version} are the manifest's name and version of the ONNX file. Imported by the worker core.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OnnxRuntimeProperties.class)
+@EnableConfigurationProperties({OnnxRuntimeProperties.class, ObjectsProperties.class})
 public class ObjectsConfiguration {
 
     /** The detector the service runs. */
     public static final DetectorModel DETECTOR = new CenterNetModel();
 
     /**
-     * Revision of the post-processing after the network (the shipped {@link ScoreCalibration} table), appended to
-     * the manifest's version in answers ({@code human-models-3.0.4-cal2}), so that answers computed with other
-     * scores are recomputed by a stale re-index. Change it whenever the table changes.
+     * Revision of the post-processing after the network without flip test-time augmentation (the shipped
+     * {@link ScoreCalibration} table), appended to the manifest's version in answers
+     * ({@code human-models-3.0.4-cal2}), so that answers computed with other scores are recomputed by a stale
+     * re-index. Change it whenever the table changes.
      */
     public static final String POST_PROCESSING_REVISION = "cal2";
 
+    /** The same with flip test-time augmentation ({@code OBJECTS_FLIP}; its own table): {@code ...-flip-cal3}. */
+    public static final String FLIP_POST_PROCESSING_REVISION = "flip-cal3";
+
+    /** The revision answers carry in the given mode. */
+    public static String revision(boolean flip) {
+        return flip ? FLIP_POST_PROCESSING_REVISION : POST_PROCESSING_REVISION;
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnInstalledModels(CenterNetModel.NAME)
-    ObjectAnalyzer objectAnalyzer(Environment environment, OnnxRuntimeProperties onnx) {
+    ObjectAnalyzer objectAnalyzer(Environment environment, OnnxRuntimeProperties onnx, ObjectsProperties objects) {
         return new ObjectAnalyzer(OnnxModels.load(InstalledModels.require(environment, DETECTOR.name()).file(), onnx),
-                DETECTOR, ScoreCalibration.forDetector(DETECTOR.name()));
+                DETECTOR, ScoreCalibration.forDetector(DETECTOR.name(), objects.flip()), objects.flip());
     }
 
     @Bean
     @ConditionalOnInstalledModels(CenterNetModel.NAME)
-    InstalledAnalyzer installedObjectAnalyzer(Environment environment, ObjectAnalyzer analyzer) {
-        return new InstalledAnalyzer(AnalysisKind.OBJECTS,
-                InstalledModels.require(environment, DETECTOR.name()).model().withRevision(POST_PROCESSING_REVISION),
-                analyzer);
+    InstalledAnalyzer installedObjectAnalyzer(Environment environment, ObjectAnalyzer analyzer,
+                                              ObjectsProperties objects) {
+        return new InstalledAnalyzer(AnalysisKind.OBJECTS, InstalledModels.require(environment, DETECTOR.name())
+                .model().withRevision(revision(objects.flip())), analyzer);
     }
 }

@@ -71,9 +71,17 @@ public final class ScoreCalibration {
         return source;
     }
 
-    /** The table shipped for detector {@code detectorName}, or {@link #NONE} when there is none. */
+    /** The table shipped for detector {@code detectorName} without flip test-time augmentation, or {@link #NONE}. */
     public static ScoreCalibration forDetector(String detectorName) {
-        String resource = detectorName + ".calibration.tsv";
+        return forDetector(detectorName, false);
+    }
+
+    /**
+     * The table shipped for detector {@code detectorName} in the given mode ({@code <name>.calibration.tsv}, with
+     * flip test-time augmentation {@code <name>.flip.calibration.tsv}), or {@link #NONE} when there is none.
+     */
+    public static ScoreCalibration forDetector(String detectorName, boolean flip) {
+        String resource = detectorName + (flip ? ".flip" : "") + ".calibration.tsv";
         try (InputStream in = ScoreCalibration.class.getResourceAsStream(resource)) {
             return in == null ? NONE : parse(resource, new BufferedReader(
                     new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());

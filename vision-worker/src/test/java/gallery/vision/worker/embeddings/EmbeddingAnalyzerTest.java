@@ -77,15 +77,15 @@ class EmbeddingAnalyzerTest {
         }
     }
 
-    /** What {@code /embeddings} answers: the shipped shaping of these features, 384 non-negative values. */
+    /** What {@code /embeddings} answers: the shipped shaping of these features, 288 non-negative values. */
     @Test
-    void shapesTheFeaturesInto384NonNegativeValuesThatStillFindTheMirroredPhoto() throws Exception {
+    void shapesTheFeaturesInto288NonNegativeValuesThatStillFindTheMirroredPhoto() throws Exception {
         RgbImage image = TestModels.demoPhoto("sample1.jpg");
         float[] mirrored = EmbeddingsConfiguration.TRANSFORM.apply(analyzer.analyze(TestModels.flipped(image)));
 
         for (float[] features : ORIGINALS) {
             float[] shaped = EmbeddingsConfiguration.TRANSFORM.apply(features);
-            assertThat(shaped).hasSize(384);
+            assertThat(shaped).hasSize(288);
             for (float v : shaped) {
                 assertThat(v).isGreaterThanOrEqualTo(0f);
             }

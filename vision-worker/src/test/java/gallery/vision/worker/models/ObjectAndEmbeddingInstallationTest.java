@@ -57,18 +57,32 @@ class ObjectAndEmbeddingInstallationTest {
 
     @Test
     void workerCoreInstallsBothAnalyzersNamedByManifestNameAndVersionPlusPostProcessingRevision(@TempDir Path data) {
-        new ApplicationContextRunner()
-                .withUserConfiguration(WorkerCoreConfiguration.class)
-                .withBean(JsonMapper.class, () -> JsonMapper.builder().build())
-                .withPropertyValues("gallery.storage.data-dir=" + data, "gallery.image.max-pixels=50000000",
-                        "gallery.onnx.intra-op-threads=1")
+        workerCore(data)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     AnalyzerRegistry registry = context.getBean(AnalyzerRegistry.class);
                     assertThat(registry.model(AnalysisKind.OBJECTS))
                             .contains(new ModelRef("centernet-mobilenet-v3", "human-models-3.0.4-cal2"));
                     assertThat(registry.model(AnalysisKind.EMBEDDINGS))
-                            .contains(new ModelRef("nsfw-mobilenet-v2-features", "nsfwjs-4.4.0-hgshape2"));
+                            .contains(new ModelRef("nsfw-mobilenet-v2-features", "nsfwjs-4.4.0-hgshape3"));
                 });
+    }
+
+    @Test
+    void flipTestTimeAugmentationAnswersObjectsUnderItsOwnVersion(@TempDir Path data) {
+        workerCore(data).withPropertyValues("gallery.objects.flip=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(AnalyzerRegistry.class).model(AnalysisKind.OBJECTS))
+                            .contains(new ModelRef("centernet-mobilenet-v3", "human-models-3.0.4-flip-cal3"));
+                });
+    }
+
+    private static ApplicationContextRunner workerCore(Path data) {
+        return new ApplicationContextRunner()
+                .withUserConfiguration(WorkerCoreConfiguration.class)
+                .withBean(JsonMapper.class, () -> JsonMapper.builder().build())
+                .withPropertyValues("gallery.storage.data-dir=" + data, "gallery.image.max-pixels=50000000",
+                        "gallery.onnx.intra-op-threads=1");
     }
 }

@@ -20,7 +20,7 @@ class ObjectAnalyzerTest {
     static void load() {
         analyzer = new ObjectAnalyzer(TestModels.load(ObjectsConfiguration.DETECTOR.name()),
                 ObjectsConfiguration.DETECTOR,
-                ScoreCalibration.forDetector(ObjectsConfiguration.DETECTOR.name()));
+                ScoreCalibration.forDetector(ObjectsConfiguration.DETECTOR.name()), false);
     }
 
     @AfterAll
@@ -58,6 +58,26 @@ class ObjectAnalyzerTest {
             assertThat(d.rawScore()).isBetween((double) CocoSsdAnswer.MIN_SCORE, 1.0);
             assertThat(d.score()).isEqualTo(shipped.calibrate(d.className(), d.rawScore()));
         });
+    }
+
+    /** OBJECTS_FLIP=true: the network also sees the mirror image; answers are calibrated by the flip mode's table. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sample1.jpg", "sample3.jpg"})
+    void withFlipTestTimeAugmentationCalibratesByTheFlipModesOwnTable(String photo) throws Exception {
+        String name = ObjectsConfiguration.DETECTOR.name();
+        ScoreCalibration flipTable = ScoreCalibration.forDetector(name, true);
+        try (ObjectAnalyzer flip = new ObjectAnalyzer(TestModels.load(name), ObjectsConfiguration.DETECTOR,
+                flipTable, true)) {
+            List<DetectedObject> objects = flip.analyze(TestModels.demoPhoto(photo));
+
+            assertThat(flipTable).isNotSameAs(ScoreCalibration.NONE);
+            assertThat(objects).anySatisfy(d -> {
+                assertThat(d.className()).isEqualTo("person");
+                assertThat(d.score()).isGreaterThan(0.6);
+            });
+            assertThat(objects).allSatisfy(d -> assertThat(d.score())
+                    .isEqualTo(flipTable.calibrate(d.className(), d.rawScore())));
+        }
     }
 
     private static void assertFindsPersonAbove(String photo, double minScore) throws Exception {

@@ -44,7 +44,7 @@ class AnalyzerParityTest {
     @BeforeAll
     static void load() {
         objects = new ObjectAnalyzer(TestModels.load(ObjectsConfiguration.DETECTOR.name()),
-                ObjectsConfiguration.DETECTOR, ScoreCalibration.NONE);
+                ObjectsConfiguration.DETECTOR, ScoreCalibration.NONE, false);
         embeddings = new EmbeddingAnalyzer(TestModels.load(EmbeddingsConfiguration.EMBEDDER.name()),
                 EmbeddingsConfiguration.EMBEDDER, EmbeddingTransform.NONE);
     }

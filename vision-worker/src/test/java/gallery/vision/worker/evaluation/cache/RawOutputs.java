@@ -6,6 +6,7 @@ import gallery.vision.worker.embeddings.EmbeddingTransform;
 import gallery.vision.worker.embeddings.EmbeddingsConfiguration;
 import gallery.vision.worker.evaluation.networks.EvalModels;
 import gallery.vision.worker.evaluation.photos.EvalPhoto;
+import gallery.vision.worker.evaluation.photos.EvalSplit;
 import gallery.vision.worker.evaluation.photos.PhotoLoader;
 import gallery.vision.worker.evaluation.photos.PhotoManifest;
 import gallery.vision.worker.evaluation.transform.ImageTransform;
@@ -32,7 +33,8 @@ import java.util.List;
  *     -Deval.main=gallery.vision.worker.evaluation.cache.RawOutputs -Deval.args="--cache DIR"
  * </pre>
  * Options: {@code --cache DIR} (default {@value EvalPaths#DEFAULT_OUTPUTS} under the home directory),
- * {@code --photos DIR}, {@code --only objects|embeddings}. The models come from {@link EvalModels}.
+ * {@code --photos DIR}, {@code --only objects|embeddings|augmentations} (augmentations: adds the embeddings of
+ * {@link NearDuplicates#trainingAugmentations()} of the training photos to an existing {@code embeddings.bin}). The models come from {@link EvalModels}.
  */
 public final class RawOutputs {
 
@@ -45,8 +47,14 @@ public final class RawOutputs {
         List<EvalPhoto> photos = PhotoManifest.read(paths.tools().resolve("photos.tsv"), paths.photos());
         PhotoLoader loader = new PhotoLoader(800);
         String only = paths.option("only", "all");
+        if (only.equals("augmentations")) {
+            Path file = paths.cache().resolve("embeddings.bin");
+            augmentations(photos, loader, RawEmbeddings.read(file)).write(file);
+            System.out.println("raw outputs: augmentations added to " + file);
+            return;
+        }
         if (!only.equals("embeddings")) {
-            detections(photos, loader).write(paths.cache().resolve("detections.json"));
+            detections(photos, loader, Boolean.parseBoolean(paths.option("flip", "false"))).write(paths.cache().resolve("detections.json"));
         }
         if (!only.equals("objects")) {
             embeddings(photos, loader).write(paths.cache().resolve("embeddings.bin"));
@@ -54,11 +62,11 @@ public final class RawOutputs {
         System.out.println("raw outputs: written to " + paths.cache());
     }
 
-    private static RawDetections detections(List<EvalPhoto> photos, PhotoLoader loader) {
+    private static RawDetections detections(List<EvalPhoto> photos, PhotoLoader loader, boolean flip) {
         String name = ObjectsConfiguration.DETECTOR.name();
         List<RawDetections.PhotoDetections> out = new ArrayList<>();
         try (ObjectAnalyzer analyzer = new ObjectAnalyzer(EvalModels.load(name), ObjectsConfiguration.DETECTOR,
-                ScoreCalibration.NONE)) {
+                ScoreCalibration.NONE, flip)) {
             for (EvalPhoto photo : photos) {
                 RgbImage image = loader.load(photo);
                 List<RawDetections.RawDetection> found = new ArrayList<>();
@@ -85,6 +93,25 @@ public final class RawOutputs {
                     cache.put(photo.id(), edit.name(), analyzer.analyze(edit.apply(image)));
                 }
                 System.out.println("raw outputs: embeddings of " + photo.id());
+            }
+        }
+        return cache;
+    }
+
+    /** Adds the embeddings of {@link NearDuplicates#trainingAugmentations()} of the training photos only. */
+    private static RawEmbeddings augmentations(List<EvalPhoto> photos, PhotoLoader loader, RawEmbeddings cache) {
+        String name = EmbeddingsConfiguration.EMBEDDER.name();
+        try (EmbeddingAnalyzer analyzer = new EmbeddingAnalyzer(EvalModels.load(name),
+                EmbeddingsConfiguration.EMBEDDER, EmbeddingTransform.NONE)) {
+            for (EvalPhoto photo : photos) {
+                if (EvalSplit.of(photo) != EvalSplit.TRAINING) {
+                    continue;
+                }
+                RgbImage image = loader.load(photo);
+                for (ImageTransform edit : NearDuplicates.trainingAugmentations()) {
+                    cache.put(photo.id(), edit.name(), analyzer.analyze(edit.apply(image)));
+                }
+                System.out.println("raw outputs: augmentations of " + photo.id());
             }
         }
         return cache;

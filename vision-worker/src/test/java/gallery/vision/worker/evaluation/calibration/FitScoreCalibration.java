@@ -43,7 +43,9 @@ import java.util.stream.Collectors;
  *     -Deval.args="--table vision-worker/src/main/resources/gallery/vision/worker/objects/centernet-mobilenet-v3.calibration.tsv --report docs/evaluation/calibration.md"
  * </pre>
  * Options: {@code --cache DIR} (raw outputs), {@code --iou X} (0.5), {@code --table PATH}, {@code --report PATH}
- * (relative paths against the repository root).
+ * (relative paths against the repository root), {@code --flip true} (the cached detections were made with flip
+ * test-time augmentation, {@code RawOutputs --flip true}: names the report and the default table
+ * {@code <detector>.flip.calibration.tsv} accordingly).
  */
 public final class FitScoreCalibration {
 
@@ -56,6 +58,8 @@ public final class FitScoreCalibration {
         EvalPaths paths = EvalPaths.parse(args);
         Path repo = paths.tools().getParent().getParent();
         double iou = Double.parseDouble(paths.option("iou", "0.5"));
+        boolean flip = Boolean.parseBoolean(paths.option("flip", "false"));
+        String mode = flip ? " with flip test-time augmentation" : "";
         RawDetections raw = RawDetections.read(paths.cache().resolve("detections.json"));
         Map<String, RawDetections.PhotoDetections> cached = raw.byId();
         Map<String, EvalSplit> split = new HashMap<>();
@@ -85,7 +89,8 @@ public final class FitScoreCalibration {
         List<String> table = CalibrationFit.lines(CalibrationFit.fit(judged, setting));
         int judgedCount = judged.values().stream().mapToInt(List::size).sum();
         List<String> file = new ArrayList<>(List.of(
-                "# Score calibration of " + raw.model() + " (" + raw.version() + "): class, raw score, calibrated score.",
+                "# Score calibration of " + raw.model() + " (" + raw.version() + ")" + mode
+                        + ": class, raw score, calibrated score.",
                 "# Fitted " + LocalDate.now() + " by FitScoreCalibration (evaluation harness, docs/model-choice.md) on "
                         + training.size() + " training photos of tools/eval-photos (" + judgedCount
                         + " judged detections, IoU >= " + iou + "), setting chosen by " + CrossValidationFolds.K
@@ -93,11 +98,11 @@ public final class FitScoreCalibration {
                 "# '*' is the map for all other classes."));
         file.addAll(table);
         Path tablePath = repo.resolve(paths.option("table", "vision-worker/src/main/resources/gallery/vision/worker/"
-                + "objects/" + raw.model() + ".calibration.tsv"));
+                + "objects/" + raw.model() + (flip ? ".flip" : "") + ".calibration.tsv"));
         Files.write(tablePath, file);
         ScoreCalibration calibration = ScoreCalibration.parse(tablePath.toString(), file);
 
-        StringBuilder report = new StringBuilder("# Score calibration of " + raw.model() + "\n\n");
+        StringBuilder report = new StringBuilder("# Score calibration of " + raw.model() + mode + "\n\n");
         report.append(String.format(Locale.ROOT, "Fitted on %d training photos (%d judged detections), IoU >= %.2f. "
                 + "Held out: %d labelled photos (sha1 starting 0-5). Counts at Home Gallery's cut, score > %.1f.%n%n",
                 training.size(), judgedCount, iou, heldOut.size(), CUT));

@@ -56,16 +56,18 @@ public final class FitEmbeddingShaping {
         }
         List<String> training = trainingPhotos.stream().map(EvalPhoto::id).toList();
         List<String> edits = NearDuplicates.homeGallery().stream().map(ImageTransform::name).toList();
+        List<String> augmentations = NearDuplicates.trainingAugmentations().stream().map(ImageTransform::name)
+                .toList();
 
         List<ShapingCrossValidation.Row> cv = ShapingCrossValidation.run(cache, training,
-                CrossValidationFolds.assign(trainingPhotos, CrossValidationFolds.K), CrossValidationFolds.K, edits);
+                CrossValidationFolds.assign(trainingPhotos, CrossValidationFolds.K), CrossValidationFolds.K, edits, augmentations);
         List<ShapingCrossValidation.Row> ranked = cv.stream().sorted(ShapingCrossValidation.order()).toList();
         ShapingCrossValidation.Setting chosen = ranked.get(0).setting();
         if (!chosen.method().equals("projection")) {
             throw new IllegalStateException("cross-validation chose " + chosen + "; the service ships projections");
         }
-        ProjectionFit.Projection projection = ProjectionFit.fit(ProjectionFit.components(cache, training, edits),
-                chosen.alpha());
+        ProjectionFit.Projection projection = ProjectionFit.fit(ProjectionFit.components(cache, training,
+                ShapingCrossValidation.fitEdits(edits, augmentations, chosen.augmented())), chosen.alpha());
         HomeGalleryShaping fitted = projection.shaping(chosen.k(), chosen.scale(), chosen.layout());
         List<String> file = new ArrayList<>(List.of(
                 "# Home Gallery shaping of " + cache.model() + ": layout, then per feature its mean and its "
@@ -90,9 +92,9 @@ public final class FitEmbeddingShaping {
         StringBuilder report = new StringBuilder("# Embeddings shaped for Home Gallery's similarity: " + cache.model()
                 + "\n\n");
         report.append(String.format(Locale.ROOT, "Fitted on %d training photos and their edits; held out: %d photos "
-                + "(sha1 starting 0-5). Near-duplicates: %s. Similarity: Home Gallery's own code and cosine (threshold "
+                + "(sha1 starting 0-5). Near-duplicates: %s. Training augmentations (fit only, never measured): %s. Similarity: Home Gallery's own code and cosine (threshold "
                 + "0.5), reimplemented in `HomeGallerySimilarity`.%n%n", training.size(), heldOut.size(),
-                String.join(", ", edits)));
+                String.join(", ", edits), String.join(", ", augmentations)));
         report.append(crossValidation(ranked, cv.size()));
         report.append("Chosen: ").append(chosen).append(". Fitted on all training photos and evaluated once on the "
                 + "held-out photos:\n\n");
@@ -148,8 +150,9 @@ public final class FitEmbeddingShaping {
                 + "the other folds' photos and edits and queried against the fold's originals; counts summed over the "
                 + "folds). Admissible: at most 15%% unrelated pairs >= 0.5 and raw recall@1 >= 95%%; chosen: the most "
                 + "near-duplicates first and >= 0.5, ties by the larger mean margin. %d settings compared (projection: "
-                + "shrinkage alpha x directions x scale x layout; the first fit's per-feature standardisation x "
-                + "scale); the best 12 and the best standardisation are shown. The held-out photos play no part in "
+                + "shrinkage alpha x directions x scale x layout x fitted on the four edits alone or also on three "
+                + "gray training augmentations, the other edits followed by gray; the first fit's per-feature "
+                + "standardisation x scale); the best 12 and the best standardisation are shown. The held-out photos play no part in "
                 + "the choice.%n%n", CrossValidationFolds.K, CrossValidationFolds.K, settings) + table.render() + "\n";
     }
 }

@@ -29,14 +29,17 @@ public final class ShapingCrossValidation {
     static final double[] SCALES = {0.25, 0.5, 1, 2};
     static final double[] STANDARDISED_SCALES = {1, 1.5, 2, 3, 4, 5};
 
-    /** One candidate: {@code method} "projection" (alpha, k, scale, layout) or "standardised" (scale). */
-    public record Setting(String method, double alpha, int k, double scale, Layout layout) {
+    /**
+     * One candidate: {@code method} "projection" (alpha, k, scale, layout; fitted on the edits alone or also on the
+     * gray training augmentations) or "standardised" (scale).
+     */
+    public record Setting(String method, double alpha, int k, double scale, Layout layout, boolean augmented) {
 
         @Override
         public String toString() {
             return method.equals("projection")
-                    ? String.format(Locale.ROOT, "projection: alpha %.2f, %d directions, scale %.2f, %s", alpha, k,
-                    scale, layout.name().toLowerCase(Locale.ROOT))
+                    ? String.format(Locale.ROOT, "projection: alpha %.2f, %d directions, scale %.2f, %s%s", alpha, k,
+                    scale, layout.name().toLowerCase(Locale.ROOT), augmented ? ", gray augmentations" : "")
                     : String.format(Locale.ROOT, "standardised (hgshape1 method): scale %.1f", scale);
         }
     }
@@ -64,17 +67,19 @@ public final class ShapingCrossValidation {
 
     public static List<Setting> grid() {
         List<Setting> grid = new ArrayList<>();
-        for (double alpha : ALPHAS) {
-            for (int k : DIRECTIONS) {
-                for (double scale : SCALES) {
-                    for (Layout layout : Layout.values()) {
-                        grid.add(new Setting("projection", alpha, k, scale, layout));
+        for (boolean augmented : new boolean[] {false, true}) {
+            for (double alpha : ALPHAS) {
+                for (int k : DIRECTIONS) {
+                    for (double scale : SCALES) {
+                        for (Layout layout : Layout.values()) {
+                            grid.add(new Setting("projection", alpha, k, scale, layout, augmented));
+                        }
                     }
                 }
             }
         }
         for (double scale : STANDARDISED_SCALES) {
-            grid.add(new Setting("standardised", 0, 0, scale, Layout.HALVES));
+            grid.add(new Setting("standardised", 0, 0, scale, Layout.HALVES, false));
         }
         return grid;
     }
@@ -82,24 +87,31 @@ public final class ShapingCrossValidation {
     private ShapingCrossValidation() {
     }
 
-    /** Every setting of {@link #grid()}, summed over the folds of {@code photos} ({@code folds}: id to fold). */
+    /**
+     * Every setting of {@link #grid()}, summed over the folds of {@code photos} ({@code folds}: id to fold); the
+     * fold's photos are measured on {@code edits}, the fits use {@code edits} and, in the augmented settings, also
+     * {@code augmentations} of the other folds' photos.
+     */
     public static List<Row> run(RawEmbeddings cache, List<String> photos, Map<String, Integer> folds, int k,
-                                List<String> edits) {
+                                List<String> edits, List<String> augmentations) {
         Map<Setting, int[]> counts = new LinkedHashMap<>();
         Map<Setting, double[]> margins = new LinkedHashMap<>();
         for (int fold = 0; fold < k; fold++) {
             int f = fold;
             List<String> fit = photos.stream().filter(p -> folds.get(p) != f).toList();
             List<String> test = photos.stream().filter(p -> folds.get(p) == f).toList();
-            ProjectionFit.Components components = ProjectionFit.components(cache, fit, edits);
-            Map<Double, ProjectionFit.Projection> projections = new LinkedHashMap<>();
-            for (double alpha : ALPHAS) {
-                projections.put(alpha, ProjectionFit.fit(components, alpha));
+            Map<String, ProjectionFit.Projection> projections = new LinkedHashMap<>();
+            for (boolean augmented : new boolean[] {false, true}) {
+                ProjectionFit.Components components = ProjectionFit.components(cache, fit, fitEdits(edits,
+                        augmentations, augmented));
+                for (double alpha : ALPHAS) {
+                    projections.put(augmented + "/" + alpha, ProjectionFit.fit(components, alpha));
+                }
             }
             float[][] stats = Standardised.meanAndDivisor(cache, fit);
             for (Setting s : grid()) {
                 EmbeddingTransform t = s.method().equals("projection")
-                        ? projections.get(s.alpha()).shaping(s.k(), s.scale(), s.layout())
+                        ? projections.get(s.augmented() + "/" + s.alpha()).shaping(s.k(), s.scale(), s.layout())
                         : new Standardised(stats[0], stats[1], (float) s.scale());
                 ShapingEvaluation.Result r = ShapingEvaluation.run(cache, test, edits, t);
                 int pairs = test.size() * (test.size() - 1) / 2;
@@ -120,6 +132,15 @@ public final class ShapingCrossValidation {
         counts.forEach((s, c) -> rows.add(new Row(s, c[0], c[1], c[2], c[3], margins.get(s)[0],
                 (int) margins.get(s)[1], c[4])));
         return rows;
+    }
+
+    /** The edits a projection is fitted on: {@code edits}, followed by {@code augmentations} when augmented. */
+    public static List<String> fitEdits(List<String> edits, List<String> augmentations, boolean augmented) {
+        List<String> all = new ArrayList<>(edits);
+        if (augmented) {
+            all.addAll(augmentations);
+        }
+        return all;
     }
 
     /** Best first: admissible, most near-duplicates passed, larger mean margin. */

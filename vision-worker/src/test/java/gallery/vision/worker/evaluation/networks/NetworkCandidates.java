@@ -70,7 +70,7 @@ public final class NetworkCandidates implements EvaluationCandidates {
             return Optional.empty();
         }
         Lazy<ObjectAnalyzer> analyzer = new Lazy<>(() -> new ObjectAnalyzer(EvalModels.load(file), detector,
-                ScoreCalibration.NONE));
+                ScoreCalibration.NONE, false));
         ObjectDetector function = image -> analyzer.get().analyze(image).stream()
                 .map(d -> new Detection(d.className(), d.score(), Box.of(d.bbox()))).toList();
         return Optional.of(new Candidate<>(detector.name(), VERSION, function));

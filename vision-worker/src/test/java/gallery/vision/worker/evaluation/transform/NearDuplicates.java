@@ -21,4 +21,14 @@ public final class NearDuplicates {
     public static List<ImageTransform> homeGallery() {
         return List.of(new JpegRecompression(50), new HalfSize(), new CentreCrop(0.9), new Gray());
     }
+
+    /**
+     * Extra edits of the training photos for fitting the embedding projection only (never measured): Home Gallery's
+     * other near-duplicate edits followed by the gray one, so that the fit sees more of how a photo moves when its
+     * colour goes (the gray copies were the held-out failures of hgshape2).
+     */
+    public static List<ImageTransform> trainingAugmentations() {
+        return List.of(new Composed(new JpegRecompression(50), new Gray()), new Composed(new HalfSize(), new Gray()),
+                new Composed(new CentreCrop(0.9), new Gray()));
+    }
 }
