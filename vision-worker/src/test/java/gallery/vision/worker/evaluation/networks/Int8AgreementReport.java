@@ -50,9 +50,9 @@ public final class Int8AgreementReport {
              EmbeddingAnalyzer e8 = new EmbeddingAnalyzer(OnnxModels.load(i8.path(m.name()).orElseThrow(), onnx), m,
                      EmbeddingTransform.NONE);
              ObjectAnalyzer o32 = new ObjectAnalyzer(OnnxModels.load(f32.path(CenterNetModel.NAME).orElseThrow(), onnx),
-                     new CenterNetModel(), ScoreCalibration.NONE);
+                     new CenterNetModel(), ScoreCalibration.NONE, false);
              ObjectAnalyzer o8 = new ObjectAnalyzer(OnnxModels.load(i8.path(CenterNetModel.NAME).orElseThrow(), onnx),
-                     new CenterNetModel(), ScoreCalibration.NONE)) {
+                     new CenterNetModel(), ScoreCalibration.NONE, false)) {
             List<float[]> fp32 = new ArrayList<>(), int8 = new ArrayList<>();
             int n32 = 0, n8 = 0, found32 = 0, found8 = 0;
             double maxScoreDiff = 0, sumScoreDiff = 0;
