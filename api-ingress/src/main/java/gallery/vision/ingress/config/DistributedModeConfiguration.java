@@ -12,11 +12,14 @@ import gallery.vision.ingress.dispatch.StoredAnswers;
 import gallery.vision.ingress.models.ModelCatalog;
 import gallery.vision.ingress.dispatch.amqp.AmqpJobDispatcher;
 import gallery.vision.ingress.dispatch.amqp.AnnouncedModels;
+import gallery.vision.ingress.dispatch.amqp.DistributedDispatchProperties;
+import gallery.vision.ingress.dispatch.amqp.ServingWorkers;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -34,10 +37,13 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 @Profile(DeploymentProfiles.DISTRIBUTED)
 @Import({S3StorageConfiguration.class, JobTopology.class, ImageConfiguration.class})
+@EnableConfigurationProperties(DistributedDispatchProperties.class)
 public class DistributedModeConfiguration {
 
     /** How long ingress trusts a model announcement it has read before reading it again. */
     static final Duration ANNOUNCEMENT_TTL = Duration.ofSeconds(10);
+    /** How long ingress trusts that a job queue has a consumer before asking the broker again. */
+    static final Duration SERVING_WORKERS_TRUST = Duration.ofSeconds(1);
 
     /** {@code /actuator/health} component "storage": up while the S3 server answers (the broker has its own). */
     @Bean
@@ -84,9 +90,19 @@ public class DistributedModeConfiguration {
         return async;
     }
 
+    /** Which analyses some running worker serves: its job queue's consumer count, a positive one trusted a second. */
     @Bean
-    AmqpJobDispatcher amqpJobDispatcher(BlobStore store, AsyncRabbitTemplate jobTemplate, ConnectionFactory connections) {
-        AmqpJobDispatcher dispatcher = new AmqpJobDispatcher(store, jobTemplate);
+    ServingWorkers servingWorkers(ConnectionFactory connections) {
+        RabbitTemplate template = new RabbitTemplate(connections);
+        return new ServingWorkers(queue -> template.execute(channel -> channel.queueDeclarePassive(queue).getConsumerCount()),
+                System::nanoTime, SERVING_WORKERS_TRUST);
+    }
+
+    @Bean
+    AmqpJobDispatcher amqpJobDispatcher(BlobStore store, AsyncRabbitTemplate jobTemplate, ServingWorkers workers,
+                                        DistributedDispatchProperties properties, ConnectionFactory connections) {
+        AmqpJobDispatcher dispatcher = new AmqpJobDispatcher(store, jobTemplate, workers,
+                properties.inlineImageLimit().toBytes());
         connections.addConnectionListener(dispatcher);
         return dispatcher;
     }

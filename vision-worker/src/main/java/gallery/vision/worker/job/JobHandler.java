@@ -69,14 +69,39 @@ public final class JobHandler {
         return () -> compute(installed, sha1, image);
     }
 
+    /** An answer computed but not stored yet: {@link #store} it once it has been sent. */
+    public record UnstoredAnswer(String key, byte[] json) {
+    }
+
+    /**
+     * Computes the answer without looking for a stored one and without storing it, for a transport that sends the
+     * answer first and stores it after ({@link #store}), before it acknowledges the job: the store write is then off
+     * the waiting client's path, and a crash in between only means the job runs again.
+     */
+    public UnstoredAnswer computeUnstored(AnalysisKind kind, String sha1, ImageSource image) {
+        InstalledAnalyzer installed = analyzers.require(kind);
+        byte[] json = analyze(installed, sha1, image);
+        return new UnstoredAnswer(StorageKeys.resultKey(kind, installed.model(), sha1), json);
+    }
+
+    /** Stores an answer from {@link #computeUnstored}. */
+    public void store(UnstoredAnswer answer) {
+        store.put(answer.key(), answer.json());
+    }
+
     private byte[] compute(InstalledAnalyzer installed, String sha1, ImageSource source) {
+        byte[] answer = analyze(installed, sha1, source);
+        store.put(StorageKeys.resultKey(installed.kind(), installed.model(), sha1), answer);
+        return answer;
+    }
+
+    private byte[] analyze(InstalledAnalyzer installed, String sha1, ImageSource source) {
         AnalysisKind kind = installed.kind();
         RgbImage image = source.pixels();
         long started = System.nanoTime();
         Object data = installed.analyzer().analyze(image);
         long millis = (System.nanoTime() - started) / 1_000_000;
         byte[] answer = json.writeValueAsBytes(answer(kind, installed.model(), sha1, image, data));
-        store.put(StorageKeys.resultKey(kind, installed.model(), sha1), answer);
         log.debug("{} {} {}x{} analyzed in {} ms, answer {} bytes", kind.path(), sha1, image.width(), image.height(),
                 millis, answer.length);
         return answer;
