@@ -208,7 +208,7 @@ class DistributedModeTest {
 
     @Test
     void deadLettersAJobThatFailsOnEveryDeliveryAndAnswers422() {
-        byte[] jpeg = UniqueJpegs.unique(640, 480);
+        byte[] jpeg = UniqueJpegs.unique(2000, 1500);
         assertThat(jpeg.length).as("too large to travel inside its job").isGreaterThan(INLINE_LIMIT);
         String sha1 = Sha1.hex(jpeg);
         // The stored image is damaged: the ingress skips the upload (the key is taken), every worker fails to decode.

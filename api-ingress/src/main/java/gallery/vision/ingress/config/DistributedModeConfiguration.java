@@ -13,6 +13,7 @@ import gallery.vision.ingress.models.ModelCatalog;
 import gallery.vision.ingress.dispatch.amqp.AmqpJobDispatcher;
 import gallery.vision.ingress.dispatch.amqp.AnnouncedModels;
 import gallery.vision.ingress.dispatch.amqp.DistributedDispatchProperties;
+import gallery.vision.ingress.dispatch.amqp.RecentAnswers;
 import gallery.vision.ingress.dispatch.amqp.ServingWorkers;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -69,9 +70,12 @@ public class DistributedModeConfiguration {
         return announced::current;
     }
 
+    /** Stored answers of the announced models, the most recently read ones from memory. */
     @Bean
-    StoredAnswers storedAnswers(AnnouncedModels models, BlobStore store) {
-        return (kind, sha1) -> models.current(kind).flatMap(model -> store.get(StorageKeys.resultKey(kind, model, sha1)));
+    StoredAnswers storedAnswers(AnnouncedModels models, BlobStore store, DistributedDispatchProperties properties) {
+        RecentAnswers recent = new RecentAnswers(properties.recentAnswers().toBytes());
+        return (kind, sha1) -> models.current(kind)
+                .flatMap(model -> recent.find(StorageKeys.resultKey(kind, model, sha1), store::get));
     }
 
     /**
