@@ -35,8 +35,7 @@ import java.util.concurrent.TimeUnit;
  * {@code mandatory} flag, and completes with the worker's reply, which arrives through RabbitMQ's direct reply-to,
  * matched by correlation id. A JPEG up to {@code INLINE_IMAGE_LIMIT} travels inside the (persistent) job message, so
  * the worker fetches nothing and a redelivered job still has it; it is written to S3 under its content address on
- * another thread, beside the publish, for later jobs (skipped when it is there), and the answer does not wait for
- * that write. A larger JPEG is stored in S3 first and the job names it.
+ * another thread, beside the publish, for later jobs, and the answer does not wait for that write. A larger JPEG is stored in S3 first and the job names it.
  *
  * <p>Failures, each turned into its {@link ApiException} here, where the broker's own exceptions are known: no running
  * worker serves the analysis ({@link ServingWorkers}) → {@link ApiError#NO_WORKER} (503) at once; storage or broker
@@ -143,12 +142,16 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
         }
     }
 
-    /** Stores an image sent inline on another thread; a failure or a busy executor only costs the stored copy. */
+    /**
+     * Stores an image sent inline on another thread; a failure or a busy executor only costs the stored copy. No
+     * existence check first: an image that reaches dispatch had no stored answer, so it is almost always new, and
+     * writing the same bytes again is harmless, while a check would cost every new image one more S3 call.
+     */
     private void storeImageBeside(String sha1, byte[] jpeg) {
         try {
             imageWrites.execute(() -> {
                 try {
-                    storeImage(sha1, jpeg);
+                    store.put(StorageKeys.imageKey(sha1), jpeg);
                 } catch (RuntimeException e) {
                     log.warn("storing image {} failed (its job carries it): {}", sha1, e.toString());
                 }
