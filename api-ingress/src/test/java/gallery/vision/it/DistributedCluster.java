@@ -114,12 +114,14 @@ final class DistributedCluster implements AutoCloseable {
         }
     }
 
-    Worker startWorker() {
+    /** Starts a worker with the cluster's settings and {@code extraSettings} (a {@code MODEL_DIR} of its own, say). */
+    Worker startWorker(String... extraSettings) {
         String name = "worker-" + (++workerCount);
         SpringApplication app = workerApplication();
         app.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(control.decorator(name)));
         app.addListeners((org.springframework.context.event.ContextClosedEvent closed) -> control.forget(name));
-        Worker worker = new Worker(name, app.run(args("--spring.application.name=" + name)));
+        Worker worker = new Worker(name, app.run(args(Stream.concat(Stream.of("--spring.application.name=" + name),
+                Stream.of(extraSettings)).toArray(String[]::new))));
         workers.add(worker);
         return worker;
     }
@@ -136,8 +138,8 @@ final class DistributedCluster implements AutoCloseable {
     }
 
     /** A worker in a process of its own, pointed at this cluster; see {@link WorkerProcess}. */
-    WorkerProcess startWorkerProcess() throws IOException {
-        return WorkerProcess.start(settings);
+    WorkerProcess startWorkerProcess(String... extraSettings) throws IOException {
+        return WorkerProcess.start(Stream.concat(settings.stream(), Stream.of(extraSettings)).toList());
     }
 
     List<Worker> workers() {

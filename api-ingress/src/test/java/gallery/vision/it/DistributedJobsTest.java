@@ -32,7 +32,7 @@ class DistributedJobsTest {
 
     @BeforeAll
     static void startCluster() throws IOException {
-        cluster = DistributedCluster.start(1, "--MODEL_DIR=" + FaceModelsOnly.directory());
+        cluster = DistributedCluster.start(1, "--MODEL_DIR=" + ModelSubsets.faces());
     }
 
     @AfterAll
@@ -67,7 +67,7 @@ class DistributedJobsTest {
         assertThat(faces.get("data")).isEqualTo(expectedFaces(jpeg));
         assertThat(withoutCreated(faces)).isEqualTo(withoutCreated(JSON.readTree(cluster.post("/faces", jpeg).body())));
         assertThat(job.get("errors").get("objects").get("status").asInt()).isEqualTo(503);
-        assertThat(job.get("errors").get("objects").get("error").asString()).isEqualTo("model for objects is not installed");
+        assertThat(job.get("errors").get("objects").get("error").asString()).isEqualTo("no running worker has the model for objects, retry later");
     }
 
     @Test

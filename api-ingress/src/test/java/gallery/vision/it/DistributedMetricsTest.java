@@ -34,7 +34,7 @@ class DistributedMetricsTest {
 
     @BeforeAll
     static void startCluster() throws IOException {
-        cluster = DistributedCluster.start(1, "--MODEL_DIR=" + FaceModelsOnly.directory());
+        cluster = DistributedCluster.start(1, "--MODEL_DIR=" + ModelSubsets.faces());
     }
 
     @AfterAll

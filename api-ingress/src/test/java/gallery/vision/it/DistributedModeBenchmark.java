@@ -35,7 +35,9 @@ import java.util.function.IntFunction;
  * <p>It times sequential requests on loopback against an embedded-mode ingress and a distributed cluster (ingress,
  * two workers, real RabbitMQ, S3Proxy), both running the same trivial analyzer ({@link MeanColourTestDouble}, with
  * {@code MODEL_DIR} naming a manifest that lists no model), so the difference is the cost of the distributed path
- * itself: S3 upload and lookups, publish with confirm, worker fetch and decode, answer upload, reply. Results go to stdout and {@code target/benchmark-distributed.txt}.
+ * itself: S3 lookups (and the image's upload beside the publish), publish with confirm, the worker's decode, reply,
+ * answer upload. Each row also gives the CPU time per request of the processes on the path, which a loaded machine
+ * does not inflate the way it does wall-clock times. Results go to stdout and {@code target/benchmark-distributed.txt}.
  */
 class DistributedModeBenchmark {
 
@@ -87,6 +89,7 @@ class DistributedModeBenchmark {
             bodies[i] = images.apply(i);
         }
         long[] micros = new long[ROUNDS];
+        CpuTimes before = CpuTimes.now();
         for (int i = 0; i < ROUNDS; i++) {
             long start = System.nanoTime();
             int status = post(port, bodies[i]);
@@ -95,7 +98,34 @@ class DistributedModeBenchmark {
                 throw new IllegalStateException(label + " answered " + status);
             }
         }
-        return percentiles(label, micros);
+        return percentiles(label, micros) + "\n" + CpuTimes.now().perRequestSince(before, ROUNDS);
+    }
+
+    /**
+     * CPU time used by the processes on the path, to tell what a request costs apart from the waiting a loaded
+     * machine adds: this JVM (client, ingress, workers), its child processes (S3Proxy) and RabbitMQ's Erlang VM.
+     */
+    private record CpuTimes(long jvmNanos, long childrenNanos, long brokerNanos) {
+
+        static CpuTimes now() {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            long children = ProcessHandle.current().children().mapToLong(CpuTimes::cpuNanos).sum();
+            long broker = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("beam.smp")).orElse(false))
+                    .mapToLong(CpuTimes::cpuNanos).sum();
+            return new CpuTimes(jvm, children, broker);
+        }
+
+        private static long cpuNanos(ProcessHandle process) {
+            return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        }
+
+        String perRequestSince(CpuTimes start, int requests) {
+            return String.format("    CPU per request: this JVM (client, ingress, workers) %.2f ms, S3Proxy %.2f ms,"
+                            + " RabbitMQ %.2f ms", (jvmNanos - start.jvmNanos) / 1e6 / requests,
+                    (childrenNanos - start.childrenNanos) / 1e6 / requests, (brokerNanos - start.brokerNanos) / 1e6 / requests);
+        }
     }
 
     /**

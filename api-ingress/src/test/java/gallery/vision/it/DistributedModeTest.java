@@ -33,14 +33,16 @@ class DistributedModeTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final int INLINE_LIMIT = 32 * 1024;
 
     private static DistributedCluster cluster;
 
     @BeforeAll
     static void startCluster() throws IOException {
-        // Workers with the face models only: faces run for real, objects and embeddings show the "not installed" path.
+        // Workers with the face models only: faces run for real, objects and embeddings show the "no worker" path.
+        // Images up to 32 KiB travel inside their jobs (the small test images); larger ones go through the bucket.
         cluster = DistributedCluster.start(2, "--gallery.ingress.request-timeout=30s",
-                "--MODEL_DIR=" + FaceModelsOnly.directory());
+                "--MODEL_DIR=" + ModelSubsets.faces(), "--gallery.distributed.inline-image-limit=" + INLINE_LIMIT);
     }
 
     @AfterAll
@@ -76,6 +78,10 @@ class DistributedModeTest {
         byte[] jpeg = UniqueJpegs.unique();
         String first = cluster.post("/faces", jpeg).body();
         int jobs = cluster.control.jobsReceived();
+        // The worker replies first and stores the answer right after, before it acknowledges the job.
+        String resultKey = StorageKeys.resultKey(AnalysisKind.FACES, cluster.workers().get(0).context()
+                .getBean(AnalyzerRegistry.class).model(AnalysisKind.FACES).orElseThrow(), Sha1.hex(jpeg));
+        await().atMost(PATIENCE).until(() -> cluster.store().exists(resultKey));
 
         cluster.workers().forEach(worker -> worker.jobContainer().stop());
         HttpResponse<String> second;
@@ -96,6 +102,8 @@ class DistributedModeTest {
         String imageKey = StorageKeys.imageKey(Sha1.hex(jpeg));
 
         assertThat(cluster.post("/faces", jpeg).statusCode()).isEqualTo(200);
+        // Sent inside its job, the image is written to the bucket beside the publish: the answer does not wait for it.
+        await().atMost(PATIENCE).until(() -> cluster.store().exists(imageKey));
         assertThat(cluster.post("/embeddings", jpeg).statusCode()).isEqualTo(503);
 
         assertThat(cluster.ingressPuts.get(imageKey)).hasValue(1);
@@ -103,13 +111,31 @@ class DistributedModeTest {
     }
 
     @Test
-    void answers503ModelNotInstalledWhenTheWorkersLackTheModel() {
-        HttpResponse<String> response = cluster.post("/objects", UniqueJpegs.unique());
+    void analyzesASmallImageFromItsJobWithoutReadingTheBucket() {
+        byte[] jpeg = UniqueJpegs.unique();
+        assertThat(jpeg.length).isLessThanOrEqualTo(INLINE_LIMIT);
+        // A damaged copy in the bucket: a worker that read it would fail, one that uses the job's own bytes answers.
+        cluster.store().put(StorageKeys.imageKey(Sha1.hex(jpeg)), "not a JPEG at all".getBytes());
+
+        HttpResponse<String> response = cluster.post("/faces", jpeg);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("data")).isEqualTo(expectedData(jpeg));
+    }
+
+    @Test
+    void answers503NamingTheAnalysisWithoutQueueingAJobWhenNoWorkerHasItsModel() {
+        byte[] jpeg = UniqueJpegs.unique();
+        int jobs = cluster.control.jobsReceived();
+
+        HttpResponse<String> response = cluster.post("/objects", jpeg);
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(JSON.readTree(response.body()).get("error").asString())
-                .isEqualTo("model for objects is not installed");
+                .isEqualTo("no running worker has the model for objects, retry later");
+        assertThat(cluster.control.jobsReceived()).isEqualTo(jobs);
+        assertThat(cluster.ingressPuts.get(StorageKeys.imageKey(Sha1.hex(jpeg)))).isNull();
     }
 
     @Test
@@ -182,7 +208,8 @@ class DistributedModeTest {
 
     @Test
     void deadLettersAJobThatFailsOnEveryDeliveryAndAnswers422() {
-        byte[] jpeg = UniqueJpegs.unique();
+        byte[] jpeg = UniqueJpegs.unique(2000, 1500);
+        assertThat(jpeg.length).as("too large to travel inside its job").isGreaterThan(INLINE_LIMIT);
         String sha1 = Sha1.hex(jpeg);
         // The stored image is damaged: the ingress skips the upload (the key is taken), every worker fails to decode.
         cluster.store().put(StorageKeys.imageKey(sha1), "not a JPEG at all".getBytes());

@@ -21,6 +21,8 @@ public enum ApiError {
     IMAGE_REJECTED(422, "image could not be analyzed: %s"),
     RATE_LIMITED(429, "too many requests with this access token (limit: %s per second), retry later"),
     MODEL_NOT_INSTALLED(503, "model for %s is not installed"),
+    /** Distributed mode: no worker consumes the analysis' job queue right now (none running has its model). */
+    NO_WORKER(503, "no running worker has the model for %s, retry later"),
     QUEUE_FULL(503, "too many images are waiting for analysis, retry later"),
     BACKEND_UNAVAILABLE(503, "%s is unavailable, retry later"),
     DECODE_BUSY(503, "too many large images are being decoded, retry later"),

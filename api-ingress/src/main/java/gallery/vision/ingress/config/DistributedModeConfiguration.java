@@ -20,11 +20,15 @@ import gallery.vision.ingress.metrics.JobsWaiting;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.amqp.core.AmqpAdmin;
+import gallery.vision.ingress.dispatch.amqp.DistributedDispatchProperties;
+import gallery.vision.ingress.dispatch.amqp.RecentAnswers;
+import gallery.vision.ingress.dispatch.amqp.ServingWorkers;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -33,7 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Distributed mode (profile {@code distributed}): no model runs here. Images and answers live in S3, jobs go to
@@ -43,10 +50,13 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 @Profile(DeploymentProfiles.DISTRIBUTED)
 @Import({S3StorageConfiguration.class, JobTopology.class, ImageConfiguration.class})
+@EnableConfigurationProperties(DistributedDispatchProperties.class)
 public class DistributedModeConfiguration {
 
     /** How long ingress trusts a model announcement it has read before reading it again. */
     static final Duration ANNOUNCEMENT_TTL = Duration.ofSeconds(10);
+    /** How long ingress trusts that a job queue has a consumer before asking the broker again. */
+    static final Duration SERVING_WORKERS_TRUST = Duration.ofSeconds(1);
 
     /** {@code /actuator/health} component "storage": up while the S3 server answers (the broker has its own). */
     @Bean
@@ -72,23 +82,27 @@ public class DistributedModeConfiguration {
         return announced::current;
     }
 
+    /** Stored answers of the announced models, the most recently read ones from memory. */
     @Bean
-    StoredAnswers storedAnswers(AnnouncedModels models, BlobStore store, MeterRegistry registry) {
+    StoredAnswers storedAnswers(AnnouncedModels models, BlobStore store, DistributedDispatchProperties properties,
+                                MeterRegistry registry) {
+        RecentAnswers recent = new RecentAnswers(properties.recentAnswers().toBytes());
         return new CountingStoredAnswers((kind, sha1) -> models.current(kind)
-                .flatMap(model -> store.get(StorageKeys.resultKey(kind, model, sha1))), registry);
+                .flatMap(model -> recent.find(StorageKeys.resultKey(kind, model, sha1), store::get)), registry);
     }
 
     /**
      * Gauges {@code gallery_vision_jobs_waiting{lane}}: the ready messages of the broker's job queues (interactive and
-     * bulk), the queue length KEDA scales the workers on.
+     * bulk, summed over the analyses), the queue length KEDA scales the workers on.
      */
     @Bean
     MeterBinder brokerQueueMetrics(AmqpAdmin admin) {
         return registry -> {
-            for (var lane : Map.of(MetricNames.INTERACTIVE, JobRouting.JOBS_QUEUE,
-                    MetricNames.BULK, JobRouting.BULK_QUEUE).entrySet()) {
+            for (var lane : Map.<String, Function<AnalysisKind, String>>of(MetricNames.INTERACTIVE, JobRouting::jobQueue,
+                    MetricNames.BULK, JobRouting::bulkQueue).entrySet()) {
+                List<String> queues = Arrays.stream(AnalysisKind.values()).map(lane.getValue()).toList();
                 JobsWaiting.register(registry, lane.getKey(),
-                        new BrokerQueueDepth(admin, lane.getValue(), System::nanoTime), BrokerQueueDepth::depth);
+                        new BrokerQueueDepth(admin, queues, System::nanoTime), BrokerQueueDepth::depth);
             }
         };
     }
@@ -109,9 +123,19 @@ public class DistributedModeConfiguration {
         return async;
     }
 
+    /** Which analyses some running worker serves: its job queue's consumer count, a positive one trusted a second. */
     @Bean
-    AmqpJobDispatcher amqpJobDispatcher(BlobStore store, AsyncRabbitTemplate jobTemplate, ConnectionFactory connections) {
-        AmqpJobDispatcher dispatcher = new AmqpJobDispatcher(store, jobTemplate);
+    ServingWorkers servingWorkers(ConnectionFactory connections) {
+        RabbitTemplate template = new RabbitTemplate(connections);
+        return new ServingWorkers(queue -> template.execute(channel -> channel.queueDeclarePassive(queue).getConsumerCount()),
+                System::nanoTime, SERVING_WORKERS_TRUST);
+    }
+
+    @Bean
+    AmqpJobDispatcher amqpJobDispatcher(BlobStore store, AsyncRabbitTemplate jobTemplate, ServingWorkers workers,
+                                        DistributedDispatchProperties properties, ConnectionFactory connections) {
+        AmqpJobDispatcher dispatcher = new AmqpJobDispatcher(store, jobTemplate, workers,
+                properties.inlineImageLimit().toBytes());
         connections.addConnectionListener(dispatcher);
         return dispatcher;
     }

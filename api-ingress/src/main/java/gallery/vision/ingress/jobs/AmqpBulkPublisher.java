@@ -2,10 +2,13 @@ package gallery.vision.ingress.jobs;
 
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
+import gallery.vision.common.ApiException;
+import gallery.vision.common.jobs.AnalysisFailures;
 import gallery.vision.common.jobs.JobMessages;
 import gallery.vision.common.jobs.JobRouting;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.common.storage.StorageKeys;
+import gallery.vision.ingress.dispatch.amqp.ServingWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -13,6 +16,7 @@ import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +24,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Distributed mode's launcher: stores the image in the bucket (unless it is there) and publishes one persistent
- * bulk job for all missing analyses to {@link JobRouting#BULK_QUEUE}, without reply-to, and waits for the broker's confirm:
- * once this returns, the job survives a restart of the ingress, of the broker (a quorum queue) and of any worker.
+ * bulk job per missing analysis to that analysis' {@link JobRouting#bulkQueue}, without reply-to, and waits for the
+ * broker's confirms: once this returns, the jobs survive a restart of the ingress, of the broker (quorum queues) and
+ * of any worker. One job per analysis, because only the workers with an analysis' model consume its queue (a fleet
+ * may mix workers with different models). An analysis that no running worker serves ({@link ServingWorkers}) is not
+ * queued: its {@link ApiError#NO_WORKER} failure is recorded at once, as a worker records a failed analysis.
  * Thread-safe, as {@link RabbitTemplate} is.
  */
 public final class AmqpBulkPublisher implements JobLauncher {
@@ -31,30 +38,55 @@ public final class AmqpBulkPublisher implements JobLauncher {
     private final BlobStore store;
     private final RabbitTemplate template;
     private final Duration confirmTimeout;
+    private final ServingWorkers workers;
+    private final AnalysisFailures failures;
 
     /** @param template with the {@code mandatory} flag, on a connection factory with correlated publisher confirms */
-    public AmqpBulkPublisher(BlobStore store, RabbitTemplate template, Duration confirmTimeout) {
+    public AmqpBulkPublisher(BlobStore store, RabbitTemplate template, Duration confirmTimeout, ServingWorkers workers,
+                             AnalysisFailures failures) {
         this.store = store;
         this.template = template;
         this.confirmTimeout = confirmTimeout;
+        this.workers = workers;
+        this.failures = failures;
     }
 
     @Override
     public void launch(JobRecord job, List<AnalysisKind> missing, byte[] jpeg) {
-        if (missing.isEmpty()) {
+        List<AnalysisKind> served = new ArrayList<>();
+        for (AnalysisKind kind : missing) {
+            try {
+                workers.require(kind);
+                served.add(kind);
+            } catch (ApiException e) {
+                failures.record(kind, job.sha1(), e);
+            } catch (AmqpException e) {
+                log.warn("asking the broker for the workers of {} failed: {}", kind.path(), e.toString());
+                throw ApiError.BACKEND_UNAVAILABLE.exception("message broker");
+            }
+        }
+        if (served.isEmpty()) {
             return;
         }
         String key = StorageKeys.imageKey(job.sha1());
         if (jpeg != null && !store.exists(key)) {
             store.put(key, jpeg);
         }
-        CorrelationData confirm = new CorrelationData(job.id());
+        List<CorrelationData> confirms = new ArrayList<>();
         try {
-            template.send("", JobRouting.BULK_QUEUE, JobMessages.bulkJob(job.sha1(), missing), confirm);
-            CorrelationData.Confirm outcome = confirm.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!outcome.ack() || confirm.getReturned() != null) {
-                log.warn("broker refused bulk job for {}: {}", job.sha1(), outcome.reason());
-                throw ApiError.BACKEND_UNAVAILABLE.exception("job queue");
+            for (AnalysisKind kind : served) {
+                CorrelationData confirm = new CorrelationData(job.id() + "/" + kind.path());
+                template.send("", JobRouting.bulkQueue(kind), JobMessages.bulkJob(job.sha1(), List.of(kind)), confirm);
+                confirms.add(confirm);
+            }
+            long deadline = System.nanoTime() + confirmTimeout.toNanos();
+            for (CorrelationData confirm : confirms) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                CorrelationData.Confirm outcome = confirm.getFuture().get(left, TimeUnit.NANOSECONDS);
+                if (!outcome.ack() || confirm.getReturned() != null) {
+                    log.warn("broker refused bulk job {} for {}: {}", confirm.getId(), job.sha1(), outcome.reason());
+                    throw ApiError.BACKEND_UNAVAILABLE.exception("job queue");
+                }
             }
         } catch (AmqpException | ExecutionException | TimeoutException e) {
             log.warn("publishing bulk job for {} failed: {}", job.sha1(), e.toString());

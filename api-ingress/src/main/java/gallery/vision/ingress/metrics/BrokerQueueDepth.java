@@ -5,10 +5,11 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.QueueInformation;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * The number of ready messages in one broker queue, for the {@code gallery_vision_jobs_waiting} gauge in distributed
+ * The number of ready messages in broker queues (one lane's queues, one per analysis, summed), for the {@code gallery_vision_jobs_waiting} gauge in distributed
  * mode. Asked of the broker (a passive queue declaration) at most once per {@link #MAX_AGE}, so that frequent scrapes
  * do not load it; {@link Double#NaN} (no sample) while the broker cannot be asked. Thread-safe.
  */
@@ -17,15 +18,15 @@ public final class BrokerQueueDepth {
     static final Duration MAX_AGE = Duration.ofSeconds(5);
 
     private final AmqpAdmin admin;
-    private final String queue;
+    private final List<String> queues;
     private final LongSupplier nanoTime;
     private long readAt;
     private double depth = Double.NaN;
     private boolean read;
 
-    public BrokerQueueDepth(AmqpAdmin admin, String queue, LongSupplier nanoTime) {
+    public BrokerQueueDepth(AmqpAdmin admin, List<String> queues, LongSupplier nanoTime) {
         this.admin = admin;
-        this.queue = queue;
+        this.queues = List.copyOf(queues);
         this.nanoTime = nanoTime;
     }
 
@@ -40,9 +41,16 @@ public final class BrokerQueueDepth {
     }
 
     private double ask() {
+        double sum = 0;
         try {
-            QueueInformation info = admin.getQueueInfo(queue);
-            return info == null ? Double.NaN : info.getMessageCount();
+            for (String queue : queues) {
+                QueueInformation info = admin.getQueueInfo(queue);
+                if (info == null) {
+                    return Double.NaN;
+                }
+                sum += info.getMessageCount();
+            }
+            return sum;
         } catch (AmqpException e) {
             return Double.NaN;
         }

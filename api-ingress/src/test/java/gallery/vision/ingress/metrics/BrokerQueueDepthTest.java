@@ -6,6 +6,7 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.QueueInformation;
 
 import java.net.ConnectException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class BrokerQueueDepthTest {
 
     private final AmqpAdmin admin = mock(AmqpAdmin.class);
     private final AtomicLong now = new AtomicLong();
-    private final BrokerQueueDepth depth = new BrokerQueueDepth(admin, "jobs", now::get);
+    private final BrokerQueueDepth depth = new BrokerQueueDepth(admin, List.of("jobs"), now::get);
 
     @Test
     void asksTheBrokerAtMostOncePerMaxAge() {

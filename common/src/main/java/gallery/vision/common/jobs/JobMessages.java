@@ -14,28 +14,54 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The wire format of jobs and replies, in one place for both sides. A job is an empty persistent message with the
- * analysis and the image's sha1 in headers (the image itself is in S3 under {@link gallery.vision.common.storage.StorageKeys#imageKey}). A reply
+ * The wire format of jobs and replies, in one place for both sides. A job is a persistent message with the analysis
+ * and the image's sha1 in headers; its body is the JPEG itself when ingress sent the image along (a small one), or
+ * empty when the image is only in S3 under {@link gallery.vision.common.storage.StorageKeys#imageKey}. Either way
+ * a redelivered job still carries or references its image. A reply
  * carries the answer's JSON as its body, or, for a failed job, the {@link ApiError} name and message in headers.
  * Stateless, so thread-safe.
  */
 public final class JobMessages {
 
     private static final byte[] EMPTY = new byte[0];
+    private static final String IMAGE_JPEG = "image/jpeg";
 
     private JobMessages() {
     }
 
-    /** What a worker is asked to do. */
-    public record Job(AnalysisKind kind, String sha1) {
+    /**
+     * What a worker is asked to do.
+     *
+     * @param jpeg the image, when the job carries it; null when the worker fetches it from the store
+     */
+    public record Job(AnalysisKind kind, String sha1, byte[] jpeg) {
+
+        /** Whether the image travels with the job. */
+        public boolean carriesImage() {
+            return jpeg != null;
+        }
     }
 
     /** A bulk job: every analysis of one image, answered into the store, not replied. */
     public record BulkJob(String sha1, List<AnalysisKind> kinds) {
     }
 
+    /** A job whose image the worker fetches from the store. */
     public static Message job(AnalysisKind kind, String sha1) {
-        return MessageBuilder.withBody(EMPTY)
+        return job(kind, sha1, EMPTY);
+    }
+
+    /** A job that carries its image: the worker fetches nothing. The array is sent as it is, not copied. */
+    public static Message jobWithImage(AnalysisKind kind, String sha1, byte[] jpeg) {
+        if (jpeg.length == 0) {
+            throw new IllegalArgumentException("a job cannot carry an empty image");
+        }
+        return job(kind, sha1, jpeg);
+    }
+
+    private static Message job(AnalysisKind kind, String sha1, byte[] body) {
+        return MessageBuilder.withBody(body)
+                .setContentType(body.length == 0 ? null : IMAGE_JPEG)
                 .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
                 .setHeader(JobRouting.HEADER_ANALYSIS, kind.path())
                 .setHeader(JobRouting.HEADER_SHA1, sha1)
@@ -52,10 +78,11 @@ public final class JobMessages {
         if (!(sha1 instanceof String hex) || !Sha1.isValid(hex)) {
             throw new IllegalArgumentException("job carries no valid sha1");
         }
-        return new Job(kind, hex);
+        byte[] body = message.getBody();
+        return new Job(kind, hex, body == null || body.length == 0 ? null : body);
     }
 
-    /** A bulk job for {@link JobRouting#BULK_QUEUE}: persistent, no reply-to. */
+    /** A bulk job for a {@link JobRouting#bulkQueue}: persistent, no reply-to. */
     public static Message bulkJob(String sha1, List<AnalysisKind> kinds) {
         return MessageBuilder.withBody(EMPTY)
                 .setDeliveryMode(MessageDeliveryMode.PERSISTENT)

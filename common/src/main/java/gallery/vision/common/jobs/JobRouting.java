@@ -11,10 +11,12 @@ import gallery.vision.common.ApiError;
  */
 public final class JobRouting {
 
-    /** Durable direct exchange that ingress publishes analysis jobs to. */
-    public static final String JOBS_EXCHANGE = "gallery-vision.jobs";
-    /** Durable queue that every worker consumes; one queue, any number of competing consumers. */
-    public static final String JOBS_QUEUE = "gallery-vision.jobs";
+    /**
+     * Durable direct exchange that ingress publishes analysis jobs to, routed by {@link #jobRoutingKey} to the job
+     * queue of their analysis. (Named apart from the single shared queue's exchange of earlier versions,
+     * {@code gallery-vision.jobs}, so that the old queue's bindings never receive copies of new jobs.)
+     */
+    public static final String JOBS_EXCHANGE = "gallery-vision.analyses";
     /**
      * Fanout exchange that jobs land in after too many failed deliveries (or when a worker rejects a malformed one).
      * It feeds two queues: {@link #DEAD_LETTER_QUEUE}, where they are parked for a human to look at, and
@@ -23,12 +25,6 @@ public final class JobRouting {
     public static final String DEAD_LETTER_EXCHANGE = "gallery-vision.jobs.dlx";
     public static final String DEAD_LETTER_QUEUE = "gallery-vision.jobs.dead";
     public static final String DEAD_LETTER_REPLIES_QUEUE = "gallery-vision.jobs.dead.replies";
-
-    /**
-     * Durable quorum queue of bulk jobs ({@code POST /jobs}), apart from the interactive {@link #JOBS_QUEUE} so that
-     * workers serve interactive work first. Bulk jobs reach it through the default exchange, without reply-to.
-     */
-    public static final String BULK_QUEUE = "gallery-vision.bulk";
 
     /** Message header naming the analysis of a job ({@link AnalysisKind#path()}). */
     public static final String HEADER_ANALYSIS = "gv-analysis";
@@ -42,6 +38,25 @@ public final class JobRouting {
     public static final String HEADER_ERROR_MESSAGE = "gv-error-message";
 
     private JobRouting() {
+    }
+
+    /**
+     * Durable quorum queue of one analysis' interactive jobs, e.g. {@code gallery-vision.analyses.faces}: consumed by
+     * every worker that has the analysis' model installed, and only by those, so a fleet may mix workers with
+     * different models.
+     */
+    public static String jobQueue(AnalysisKind kind) {
+        return JOBS_EXCHANGE + "." + kind.path();
+    }
+
+    /**
+     * Durable quorum queue of one analysis' bulk jobs ({@code POST /jobs}), e.g. {@code gallery-vision.bulk.faces},
+     * apart from the interactive {@link #jobQueue} so that workers serve interactive work first. Bulk jobs reach it
+     * through the default exchange, without reply-to; like the interactive queue, only workers with the model
+     * consume it.
+     */
+    public static String bulkQueue(AnalysisKind kind) {
+        return "gallery-vision.bulk." + kind.path();
     }
 
     /** Routing key of a job for one analysis, e.g. {@code analyze.faces}. */

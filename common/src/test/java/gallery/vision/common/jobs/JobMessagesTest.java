@@ -20,8 +20,26 @@ class JobMessagesTest {
     void readsBackTheAnalysisAndSha1OfAJob() {
         Message job = JobMessages.job(AnalysisKind.OBJECTS, SHA1);
 
-        assertThat(JobMessages.readJob(job)).isEqualTo(new JobMessages.Job(AnalysisKind.OBJECTS, SHA1));
+        JobMessages.Job read = JobMessages.readJob(job);
+
+        assertThat(read.kind()).isEqualTo(AnalysisKind.OBJECTS);
+        assertThat(read.sha1()).isEqualTo(SHA1);
+        assertThat(read.carriesImage()).isFalse();
         assertThat(job.getMessageProperties().getDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
+    }
+
+    @Test
+    void aJobWithItsImageCarriesTheJpegAsAPersistentBody() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3};
+        Message job = JobMessages.jobWithImage(AnalysisKind.FACES, SHA1, jpeg);
+
+        JobMessages.Job read = JobMessages.readJob(job);
+
+        assertThat(read.carriesImage()).isTrue();
+        assertThat(read.jpeg()).isEqualTo(jpeg);
+        assertThat(read.sha1()).isEqualTo(SHA1);
+        assertThat(job.getMessageProperties().getDeliveryMode()).isEqualTo(org.springframework.amqp.core.MessageDeliveryMode.PERSISTENT);
+        assertThat(job.getMessageProperties().getContentType()).isEqualTo("image/jpeg");
     }
 
     @Test

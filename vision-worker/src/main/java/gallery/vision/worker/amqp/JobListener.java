@@ -22,8 +22,9 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * Runs jobs from the shared queue with manual acknowledgements: fetch the image from the store, analyze it with
- * {@link JobHandler} (which stores the answer), reply, and only then ack. So a worker that dies mid-job leaves the
+ * Runs jobs from the job queues of the installed analyses with manual acknowledgements: take the image from the job
+ * (or, for a job that does not carry it, from the store), analyze it with
+ * {@link JobHandler}, reply, store the answer, and only then ack. So a worker that dies mid-job leaves the
  * job unacknowledged and the broker hands it to another worker.
  *
  * <p>Outcomes: an answer is replied and acked. A definitive failure that is nobody's fault in particular (the model
@@ -75,13 +76,20 @@ public final class JobListener implements ChannelAwareMessageListener {
             metrics.redelivered();
         }
         announcer.announceIfNeeded();
-        ImageSource image = ImageSource.fetched(() -> fetch(job.sha1()), decoder);
+        // A job that carries its image (a small one) is analyzed from it; only a job without one fetches it.
+        ImageSource image = job.carriesImage()
+                ? ImageSource.fetched(job::jpeg, decoder)
+                : ImageSource.fetched(() -> fetch(job.sha1()), decoder);
         Message reply;
         WorkerJobOutcome outcome = WorkerJobOutcome.ANSWERED;
+        JobHandler.UnstoredAnswer unstored = null;
         try {
-            reply = JobMessages.answer(first
-                    ? handler.compute(job.kind(), job.sha1(), image)
-                    : handler.handle(job.kind(), job.sha1(), image));
+            if (first) {
+                unstored = handler.computeUnstored(job.kind(), job.sha1(), image);
+                reply = JobMessages.answer(unstored.json());
+            } else {
+                reply = JobMessages.answer(handler.handle(job.kind(), job.sha1(), image));
+            }
         } catch (ApiException e) {
             if (!REPLIED_FAILURES.contains(e.error())) {
                 requeue(job, e, message, channel);
@@ -96,6 +104,9 @@ public final class JobListener implements ChannelAwareMessageListener {
             return;
         }
         replies.send(message, reply);
+        if (unstored != null) {
+            storeAfterReply(job, unstored);
+        }
         channel.basicAck(tag, false);
         metrics.handled(outcome);
     }
@@ -108,6 +119,19 @@ public final class JobListener implements ChannelAwareMessageListener {
     private static boolean firstDelivery(Message message) {
         return !Boolean.TRUE.equals(message.getMessageProperties().getRedelivered())
                 && message.getMessageProperties().getHeader(DELIVERY_COUNT) == null;
+    }
+
+    /**
+     * The answer of a first delivery is sent before it is stored, so the client does not wait for the store write;
+     * the job is acknowledged only after it (a worker that dies in between leaves the job to be run again). A store
+     * that fails now costs only the stored copy: the client has its answer, and a later request computes it again.
+     */
+    private void storeAfterReply(Job job, JobHandler.UnstoredAnswer answer) {
+        try {
+            handler.store(answer);
+        } catch (ApiException e) {
+            log.warn("{} {} answered but not stored: {}", job.kind().path(), job.sha1(), e.getMessage());
+        }
     }
 
     private byte[] fetch(String sha1) {

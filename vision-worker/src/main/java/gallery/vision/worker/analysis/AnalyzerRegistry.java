@@ -5,9 +5,11 @@ import gallery.vision.common.ApiError;
 import gallery.vision.common.ModelRef;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The analyzers installed in this process, one per analysis at most. Immutable, so thread-safe. */
 public final class AnalyzerRegistry {
@@ -22,6 +24,11 @@ public final class AnalyzerRegistry {
                         + previous.model() + " and " + analyzer.model());
             }
         }
+    }
+
+    /** The analyses installed here, in {@link AnalysisKind} order. */
+    public Set<AnalysisKind> installed() {
+        return Collections.unmodifiableSet(byKind.keySet());
     }
 
     /** The model that answers the analysis here, if one is installed. */

@@ -18,7 +18,7 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import java.io.IOException;
 
 /**
- * Runs bulk jobs from {@link gallery.vision.common.jobs.JobRouting#BULK_QUEUE} with manual acknowledgements, after the
+ * Runs bulk jobs from the {@link gallery.vision.common.jobs.JobRouting#bulkQueue bulk queues} with manual acknowledgements, after the
  * worker's interactive jobs ({@link BulkAnalysis} waits at its gate before each analysis). Answers and failures go to
  * the store; nobody waits for a reply.
  *

@@ -8,6 +8,8 @@ import gallery.vision.common.jobs.JobRouting;
 import gallery.vision.common.jobs.JobTopology;
 import gallery.vision.common.metrics.MetricNames;
 import gallery.vision.common.storage.BlobStore;
+import gallery.vision.worker.amqp.WorkerAmqpConfiguration;
+import gallery.vision.worker.analysis.AnalyzerRegistry;
 import gallery.vision.worker.job.JobHandler;
 import gallery.vision.worker.metrics.WorkerJobMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 
 /**
- * The worker's bulk lane: one consumer on {@link JobRouting#BULK_QUEUE} with prefetch 1, beside the interactive consumers,
+ * The worker's bulk lane: one consumer on the {@link JobRouting#bulkQueue bulk queues} of the installed analyses with
+ * prefetch 1 (per queue), beside the interactive consumers,
  * whose analyses wait while this worker runs interactive jobs ({@link InteractiveActivity}). One consumer is the
  * reserved capacity: interactive jobs never queue behind bulk ones, and bulk work never takes more than one
  * analysis' worth of the CPU away from them.
@@ -51,9 +54,10 @@ public class BulkWorkerConfiguration {
     }
 
     @Bean
-    SimpleMessageListenerContainer bulkContainer(ConnectionFactory connections, BulkJobListener listener) {
+    SimpleMessageListenerContainer bulkContainer(ConnectionFactory connections, BulkJobListener listener,
+                                                 AnalyzerRegistry analyzers) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
-        container.setQueueNames(JobRouting.BULK_QUEUE);
+        WorkerAmqpConfiguration.consumeInstalled(container, analyzers, JobRouting::bulkQueue);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setPrefetchCount(1);
         container.setConcurrentConsumers(1);

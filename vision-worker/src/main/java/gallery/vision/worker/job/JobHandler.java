@@ -58,7 +58,7 @@ public final class JobHandler {
         // Looked up inside the single flight: an answer that a computation stored just before is found, not redone.
         String key = StorageKeys.resultKey(kind, installed.model(), sha1);
         return inFlight.computeOnce(flightKey(kind, sha1),
-                () -> store.get(key).orElseGet(() -> analyze(installed, sha1, image)));
+                () -> store.get(key).orElseGet(() -> analyzeAndStore(installed, sha1, image)));
     }
 
     /** Computes and stores the answer without looking for a stored one first; returns its JSON bytes. */
@@ -75,12 +75,38 @@ public final class JobHandler {
         return () -> compute(installed, sha1, image);
     }
 
+    /** An answer computed but not stored yet: {@link #store} it once it has been sent. */
+    public record UnstoredAnswer(String key, byte[] json) {
+    }
+
+    /**
+     * Computes the answer without looking for a stored one and without storing it, for a transport that sends the
+     * answer first and stores it after ({@link #store}), before it acknowledges the job: the store write is then off
+     * the waiting client's path, and a crash in between only means the job runs again.
+     */
+    public UnstoredAnswer computeUnstored(AnalysisKind kind, String sha1, ImageSource image) {
+        InstalledAnalyzer installed = analyzers.require(kind);
+        byte[] json = analyze(installed, sha1, image);
+        return new UnstoredAnswer(StorageKeys.resultKey(kind, installed.model(), sha1), json);
+    }
+
+    /** Stores an answer from {@link #computeUnstored}. */
+    public void store(UnstoredAnswer answer) {
+        store.put(answer.key(), answer.json());
+    }
+
     private byte[] compute(InstalledAnalyzer installed, String sha1, ImageSource source) {
-        return inFlight.computeOnce(flightKey(installed.kind(), sha1), () -> analyze(installed, sha1, source));
+        return inFlight.computeOnce(flightKey(installed.kind(), sha1), () -> analyzeAndStore(installed, sha1, source));
     }
 
     private static String flightKey(AnalysisKind kind, String sha1) {
         return kind.path() + "/" + sha1;
+    }
+
+    private byte[] analyzeAndStore(InstalledAnalyzer installed, String sha1, ImageSource source) {
+        byte[] answer = analyze(installed, sha1, source);
+        store.put(StorageKeys.resultKey(installed.kind(), installed.model(), sha1), answer);
+        return answer;
     }
 
     private byte[] analyze(InstalledAnalyzer installed, String sha1, ImageSource source) {
@@ -90,7 +116,6 @@ public final class JobHandler {
         Object data = installed.analyzer().analyze(image);
         long millis = (System.nanoTime() - started) / 1_000_000;
         byte[] answer = json.writeValueAsBytes(answer(kind, installed.model(), sha1, image, data));
-        store.put(StorageKeys.resultKey(kind, installed.model(), sha1), answer);
         log.debug("{} {} {}x{} analyzed in {} ms, answer {} bytes", kind.path(), sha1, image.width(), image.height(),
                 millis, answer.length);
         return answer;

@@ -18,20 +18,28 @@ import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.RabbitMessageFuture;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionListener;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Distributed mode's dispatcher: stores the JPEG in S3 under its content address (skipped when it is already
- * there), publishes the job to {@link JobRouting#JOBS_EXCHANGE} with publisher confirms and the {@code mandatory} flag,
- * and completes with the worker's reply, which arrives through RabbitMQ's direct reply-to, matched by correlation id.
+ * Distributed mode's dispatcher: publishes the job to {@link JobRouting#JOBS_EXCHANGE} with publisher confirms and the
+ * {@code mandatory} flag, and completes with the worker's reply, which arrives through RabbitMQ's direct reply-to,
+ * matched by correlation id. A JPEG up to {@code INLINE_IMAGE_LIMIT} travels inside the (persistent) job message, so
+ * the worker fetches nothing and a redelivered job still has it; it is written to S3 under its content address on
+ * another thread, beside the publish, for later jobs, and the answer does not wait for that write. A larger JPEG is stored in S3 first and the job names it.
  *
- * <p>Failures, each turned into its {@link ApiException} here, where the broker's own exceptions are known: storage
- * or broker unreachable, a nacked or unroutable job → {@link ApiError#BACKEND_UNAVAILABLE} (503, {@code Retry-After});
+ * <p>Failures, each turned into its {@link ApiException} here, where the broker's own exceptions are known: no running
+ * worker serves the analysis ({@link ServingWorkers}) → {@link ApiError#NO_WORKER} (503) at once; storage or broker
+ * unreachable, a nacked or unroutable job → {@link ApiError#BACKEND_UNAVAILABLE} (503, {@code Retry-After});
  * a worker's error reply → that error. When the broker connection is lost, every awaited reply fails at once with
  * the 503: its direct reply-to channel died with the connection, so no answer could arrive anyway. There is no
  * deadline here (the caller's is the only one); cancelling the returned future drops the awaited reply. Single
@@ -41,14 +49,28 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
 
     private static final Logger log = LoggerFactory.getLogger(AmqpJobDispatcher.class);
     private static final String BROKER = "message broker";
+    private static final int IMAGE_WRITE_THREADS = 4;
+    private static final int IMAGE_WRITE_BACKLOG = 256;
 
     private final BlobStore store;
     private final AsyncRabbitTemplate rabbit;
+    private final ServingWorkers workers;
+    private final long inlineImageLimit;
+    private final ThreadPoolExecutor imageWrites;
     private final Set<CompletableFuture<Message>> awaited = ConcurrentHashMap.newKeySet();
 
-    public AmqpJobDispatcher(BlobStore store, AsyncRabbitTemplate rabbit) {
+    /** @param inlineImageLimit largest JPEG, in bytes, sent inside its job */
+    public AmqpJobDispatcher(BlobStore store, AsyncRabbitTemplate rabbit, ServingWorkers workers, long inlineImageLimit) {
         this.store = store;
         this.rabbit = rabbit;
+        this.workers = workers;
+        this.inlineImageLimit = inlineImageLimit;
+        // The S3 writes of images sent inline: a few threads (a write on a LAN takes milliseconds) and a bounded
+        // backlog; beyond it a write is skipped, which the job does not notice.
+        ThreadPoolExecutor writes = new ThreadPoolExecutor(IMAGE_WRITE_THREADS, IMAGE_WRITE_THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(IMAGE_WRITE_BACKLOG), new CustomizableThreadFactory("image-write-"));
+        writes.allowCoreThreadTimeOut(true);
+        this.imageWrites = writes;
     }
 
     @Override
@@ -57,9 +79,17 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
         job.image().release();
         RabbitMessageFuture reply;
         try {
-            storeImage(job);
-            reply = rabbit.sendAndReceive(JobRouting.JOBS_EXCHANGE, JobRouting.jobRoutingKey(job.kind()),
-                    JobMessages.job(job.kind(), job.sha1()));
+            workers.require(job.kind());
+            byte[] jpeg = job.image().jpeg();
+            Message message;
+            if (jpeg.length <= inlineImageLimit) {
+                message = JobMessages.jobWithImage(job.kind(), job.sha1(), jpeg);
+                storeImageBeside(job.sha1(), jpeg);
+            } else {
+                storeImage(job.sha1(), jpeg);
+                message = JobMessages.job(job.kind(), job.sha1());
+            }
+            reply = rabbit.sendAndReceive(JobRouting.JOBS_EXCHANGE, JobRouting.jobRoutingKey(job.kind()), message);
         } catch (ApiException e) {
             return CompletableFuture.failedFuture(e);
         } catch (AmqpException e) {
@@ -86,6 +116,11 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
         return answer;
     }
 
+    /** Stops the image writes (those queued still run); Spring calls it when the context closes. */
+    public void close() {
+        imageWrites.shutdown();
+    }
+
     @Override
     public void onCreate(Connection connection) {
     }
@@ -100,10 +135,29 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
         }
     }
 
-    private void storeImage(AnalysisJob job) {
-        String key = StorageKeys.imageKey(job.sha1());
+    private void storeImage(String sha1, byte[] jpeg) {
+        String key = StorageKeys.imageKey(sha1);
         if (!store.exists(key)) {
-            store.put(key, job.image().jpeg());
+            store.put(key, jpeg);
+        }
+    }
+
+    /**
+     * Stores an image sent inline on another thread; a failure or a busy executor only costs the stored copy. No
+     * existence check first: an image that reaches dispatch had no stored answer, so it is almost always new, and
+     * writing the same bytes again is harmless, while a check would cost every new image one more S3 call.
+     */
+    private void storeImageBeside(String sha1, byte[] jpeg) {
+        try {
+            imageWrites.execute(() -> {
+                try {
+                    store.put(StorageKeys.imageKey(sha1), jpeg);
+                } catch (RuntimeException e) {
+                    log.warn("storing image {} failed (its job carries it): {}", sha1, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("image writes are behind, image {} is not stored (its job carries it)", sha1);
         }
     }
 
