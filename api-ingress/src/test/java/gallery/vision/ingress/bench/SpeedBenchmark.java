@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Arguments (all optional): {@code --runs N} (sequential requests per row, default 40), {@code --seed DIR} (the
  * seed's images, default {@code ../shared/fixtures/seed}), {@code --models DIR}, {@code --threads N} (intra-op threads
  * for the networks-alone rows, default 2), {@code --env NAME=VALUE} (a setting for the embedded ingress, repeatable),
- * {@code --rabbitmq amqp://user:password@host:port/vhost} and {@code --s3 http://key:secret@host:port/bucket} (both
+ * {@code --jvm OPTION} (a JVM option for the embedded ingress, e.g. a JFR recording; repeatable), {@code --no-networks}
+ * (skip the networks-alone rows), {@code --rabbitmq amqp://user:password@host:port/vhost} and {@code --s3 http://key:secret@host:port/bucket} (both
  * needed for the distributed rows).
  */
 public final class SpeedBenchmark {
@@ -68,23 +69,24 @@ public final class SpeedBenchmark {
         table.add("| what | measured | ingress CPU per request | networks alone | the original | target |");
         table.add("|---|---|---|---|---|---|");
 
-        Map<String, Latencies> networks = networksAlone(options);
+        Map<String, Latencies> networks = options.networks ? networksAlone(options) : Map.of();
         double faceNetworks = networks.values().stream().limit(5).mapToDouble(Latencies::p50).sum();
 
-        try (ChildService embedded = ChildService.start(options.ingressJar, options.environment, List.of(), true)) {
+        try (ChildService embedded = ChildService.start(options.ingressJar, options.environment, options.jvmOptions,
+                true)) {
             Row faces = sequential(embedded, "/faces", sample2, options.runs);
             table.add(row("`/faces` sample-2.jpg, sequential, p50", faces.latencies.p50() + " ms", faces,
-                    String.format("%.1f ms", faceNetworks), "786 ms", "<= 80 ms"));
+                    networks.isEmpty() ? "" : String.format("%.1f ms", faceNetworks), "786 ms", "<= 80 ms"));
             Row load = inFlight(embedded, "/faces", sample2);
             table.add(row("`/faces` sample-2.jpg, " + IN_FLIGHT + " in flight: throughput", String.format(
                     "%.1f req/s, slowest %.0f ms, p50 %.0f ms, %d x 503", load.throughput, load.latencies.max(),
                     load.latencies.p50(), load.refused), load, "", "1.6 req/s", ">= 16 req/s, slowest < 3000 ms"));
             Row embeddings = sequential(embedded, "/embeddings", sample, options.runs);
             table.add(row("`/embeddings` sample.jpg, sequential, p50", embeddings.latencies.p50() + " ms", embeddings,
-                    String.format("%.1f ms", networks.get("nsfw-mobilenet-v2-features").p50()), "87 ms", "<= 12 ms"));
+                    alone(networks, "nsfw-mobilenet-v2-features"), "87 ms", "<= 12 ms"));
             Row objects = sequential(embedded, "/objects", sample2, options.runs);
             table.add(row("`/objects` sample-2.jpg, sequential, p50", objects.latencies.p50() + " ms", objects,
-                    String.format("%.1f ms", networks.get("centernet-mobilenet-v3").p50()), "", "<= 50 ms"));
+                    alone(networks, "centernet-mobilenet-v3"), "", "<= 50 ms"));
             notes.add("embedded ingress RSS after the rows: " + embedded.rssMib() + " MiB");
             if (options.rabbitmq == null || options.s3 == null) {
                 table.add("| distributed minus embedded, uncached `/embeddings` p50 | skipped: no --rabbitmq/--s3 given"
@@ -258,13 +260,18 @@ public final class SpeedBenchmark {
                 row.cpuPerRequest, networks, original, target);
     }
 
+    private static String alone(Map<String, Latencies> networks, String name) {
+        return networks.containsKey(name) ? String.format("%.1f ms", networks.get(name).p50()) : "";
+    }
+
     private static String loadAverage() throws Exception {
         return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 
     /** The command line. */
     private record Options(int runs, Path seed, Path models, int threads, Path ingressJar, Path workerJar,
-                           Map<String, String> environment, String rabbitmq, String s3) {
+                           Map<String, String> environment, List<String> jvmOptions, boolean networks,
+                           String rabbitmq, String s3) {
 
         static Options parse(String[] args) {
             int runs = 40;
@@ -274,6 +281,8 @@ public final class SpeedBenchmark {
             Path ingressJar = Path.of("api-ingress/target/api-ingress.jar");
             Path workerJar = Path.of("vision-worker/target/vision-worker.jar");
             Map<String, String> environment = new HashMap<>();
+            List<String> jvmOptions = new ArrayList<>();
+            boolean networks = true;
             String rabbitmq = null;
             String s3 = null;
             for (int i = 0; i < args.length; i++) {
@@ -287,13 +296,19 @@ public final class SpeedBenchmark {
                     case "--worker-jar" -> workerJar = Path.of(value);
                     case "--env" -> environment.put(value.substring(0, value.indexOf('=')),
                             value.substring(value.indexOf('=') + 1));
+                    case "--jvm" -> jvmOptions.add(value);
+                    case "--no-networks" -> {
+                        networks = false;
+                        i--;
+                    }
                     case "--rabbitmq" -> rabbitmq = value;
                     case "--s3" -> s3 = value;
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
                 i++;
             }
-            return new Options(runs, seed, models, threads, ingressJar, workerJar, environment, rabbitmq, s3);
+            return new Options(runs, seed, models, threads, ingressJar, workerJar, environment, jvmOptions, networks,
+                    rabbitmq, s3);
         }
     }
 }
