@@ -29,7 +29,16 @@ final class NetworkTimes {
      * @param batch     the size of a dynamic first dimension (faces in one image for the per-face networks)
      * @param spatial   the size of any other dynamic dimension (the input side the service feeds)
      */
-    static Latencies measure(Path onnx, int intraOpThreads, int batch, int spatial, int runs) throws OrtException {
+    /** Wall times of the runs and the process's CPU time per run (ONNX Runtime's pool threads included). */
+    record Measured(Latencies latencies, double cpuMillisPerRun) {
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static Measured measure(Path onnx, int intraOpThreads, int batch, int spatial, int runs) throws OrtException {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
@@ -59,7 +68,11 @@ final class NetworkTimes {
                         inputs.put(input.getKey(), OnnxTensor.createTensor(environment, values, shape));
                     }
                     double[] millis = new double[runs];
+                    long cpuStart = 0;
                     for (int r = -WARMUP; r < runs; r++) {
+                        if (r == 0) {
+                            cpuStart = processCpuNanos();
+                        }
                         long start = System.nanoTime();
                         try (OrtSession.Result ignored = session.run(inputs)) {
                             if (r >= 0) {
@@ -67,7 +80,7 @@ final class NetworkTimes {
                             }
                         }
                     }
-                    return Latencies.of(millis);
+                    return new Measured(Latencies.of(millis), (processCpuNanos() - cpuStart) / 1e6 / runs);
                 } finally {
                     inputs.values().forEach(OnnxTensor::close);
                 }

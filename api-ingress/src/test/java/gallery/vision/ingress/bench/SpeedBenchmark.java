@@ -96,12 +96,9 @@ public final class SpeedBenchmark {
                 distributed(options, embedded, sample);
             }
         }
-        networks.forEach((name, times) -> notes.add(String.format("network alone %-28s %s", name, times.summary())));
         notes.add("end: " + java.time.Instant.now() + ", load average " + loadAverage());
         System.out.println();
         table.forEach(System.out::println);
-        System.out.println();
-        notes.forEach(System.out::println);
     }
 
     private Map<String, Latencies> networksAlone(Options options) throws Exception {
@@ -115,8 +112,11 @@ public final class SpeedBenchmark {
                 {"nsfw-mobilenet-v2-features", "tfjs/nsfw-mobilenet-v2-features.onnx", 1, 224},
                 {"centernet-mobilenet-v3", "tfjs/centernet-mobilenet-v3.onnx", 1, 512}};
         for (Object[] model : models) {
-            times.put((String) model[0], NetworkTimes.measure(options.models.resolve((String) model[1]),
-                    options.threads, (Integer) model[2], (Integer) model[3], options.runs));
+            NetworkTimes.Measured measured = NetworkTimes.measure(options.models.resolve((String) model[1]),
+                    options.threads, (Integer) model[2], (Integer) model[3], options.runs);
+            times.put((String) model[0], measured.latencies());
+            notes.add(String.format("network alone %-28s %s, CPU %.1f ms/run", model[0],
+                    measured.latencies().summary(), measured.cpuMillisPerRun()));
         }
         notes.add("networks alone: ONNX Runtime, " + options.threads + " intra-op threads, random input, p50 of "
                 + options.runs + " runs; faces: detector + 4 per-face networks at batch " + FACES_IN_SAMPLE_2);
@@ -183,13 +183,15 @@ public final class SpeedBenchmark {
             bodies[r] = distinct(jpeg);
         }
         double cpuBefore = service.cpuMillis();
+        java.time.Instant started = java.time.Instant.now();
         double[] millis = new double[runs];
         for (int r = 0; r < runs; r++) {
             millis[r] = timed(service, route, bodies[r]);
         }
         double cpu = (service.cpuMillis() - cpuBefore) / runs;
         Latencies latencies = Latencies.of(millis);
-        notes.add(String.format("%-12s sequential: %s, ingress CPU %.1f ms/request", route, latencies.summary(), cpu));
+        notes.add(String.format("%-12s sequential: %s, ingress CPU %.1f ms/request (%s to %s)", route,
+                latencies.summary(), cpu, started, java.time.Instant.now()));
         return new Row(latencies, cpu, 0, 0);
     }
 
@@ -202,6 +204,7 @@ public final class SpeedBenchmark {
         double[] millis = new double[total];
         ExecutorService clients = Executors.newFixedThreadPool(IN_FLIGHT);
         double cpuBefore = service.cpuMillis();
+        java.time.Instant started = java.time.Instant.now();
         long start = System.nanoTime();
         refusalsAllowed = true;
         refused.set(0);
@@ -224,11 +227,12 @@ public final class SpeedBenchmark {
             refusalsAllowed = false;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpu = (service.cpuMillis() - cpuBefore) / total;
-        Latencies latencies = Latencies.of(millis);
         long answered = total - refused.get();
+        double cpu = (service.cpuMillis() - cpuBefore) / Math.max(1, answered);
+        Latencies latencies = Latencies.of(millis);
         notes.add(String.format("%-12s %d in flight, %d requests in %.1f s (%d answered 503): %s, ingress CPU %.1f"
-                + " ms/request", route, IN_FLIGHT, total, seconds, refused.get(), latencies.summary(), cpu));
+                + " ms per answered request (%s to %s)", route, IN_FLIGHT, total, seconds, refused.get(), latencies.summary(), cpu,
+                started, java.time.Instant.now()));
         return new Row(latencies, cpu, answered / seconds, refused.get());
     }
 
