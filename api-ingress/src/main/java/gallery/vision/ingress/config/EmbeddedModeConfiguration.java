@@ -12,9 +12,11 @@ import gallery.vision.worker.analysis.AnalyzerRegistry;
 import gallery.vision.worker.bulk.BulkAnalysis;
 import gallery.vision.worker.bulk.InteractiveFirstGate;
 import gallery.vision.worker.config.WorkerCoreConfiguration;
+import gallery.vision.worker.djl.OnnxRuntimeProperties;
 import gallery.vision.worker.job.JobHandler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -27,12 +29,14 @@ import org.springframework.context.annotation.Profile;
 @Configuration(proxyBeanMethods = false)
 @Profile(DeploymentProfiles.EMBEDDED)
 @Import(WorkerCoreConfiguration.class)
+@EnableConfigurationProperties(OnnxRuntimeProperties.class)
 public class EmbeddedModeConfiguration {
 
     @Bean
-    InProcessDispatcher inProcessDispatcher(JobHandler handler, EmbeddedProperties embedded, IngressProperties ingress) {
+    InProcessDispatcher inProcessDispatcher(JobHandler handler, EmbeddedProperties embedded, IngressProperties ingress,
+                                            OnnxRuntimeProperties onnx) {
         return new InProcessDispatcher(job -> handler.prepare(job.kind(), job.sha1(), job.image()),
-                embedded.effectiveWorkers(), embedded.queueCapacity(), ingress.requestTimeout());
+                embedded.effectiveWorkers(onnx.intraOpThreads()), embedded.queueCapacity(), ingress.requestTimeout());
     }
 
     /** Gauge {@code gallery.analysis.queued}: jobs waiting for an analysis thread. */

@@ -15,7 +15,7 @@ import java.util.Random;
 
 /**
  * "Networks alone": one converted ONNX model run on ONNX Runtime directly (no DJL, no pre- or post-processing), with
- * the service's session settings (all graph optimisations, no spinning), random input of the shape the service feeds,
+ * the service's session settings (all graph optimisations, no spinning, {@code ONNX_CPU_ARENA}), random input of the shape the service feeds,
  * a few warm-up runs, then the wall time of each run.
  */
 final class NetworkTimes {
@@ -26,6 +26,7 @@ final class NetworkTimes {
     }
 
     /**
+     * @param cpuArena  ONNX Runtime's CPU arena and memory patterns ({@code ONNX_CPU_ARENA}; off by default)
      * @param batch     the size of a dynamic first dimension (faces in one image for the per-face networks)
      * @param spatial   the size of any other dynamic dimension (the input side the service feeds)
      */
@@ -38,13 +39,16 @@ final class NetworkTimes {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    static Measured measure(Path onnx, int intraOpThreads, int batch, int spatial, int runs) throws OrtException {
+    static Measured measure(Path onnx, int intraOpThreads, boolean cpuArena, int batch, int spatial, int runs)
+            throws OrtException {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.setCPUArenaAllocator(cpuArena);
+            options.setMemoryPatternOptimization(cpuArena);
             try (OrtSession session = environment.createSession(onnx.toString(), options)) {
                 Map<String, OnnxTensor> inputs = new HashMap<>();
                 Random random = new Random(42);

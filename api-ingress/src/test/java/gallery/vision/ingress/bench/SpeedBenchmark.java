@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * seed's images, default {@code ../shared/fixtures/seed}), {@code --models DIR}, {@code --threads N} (intra-op threads
  * for the networks-alone rows, default 2), {@code --env NAME=VALUE} (a setting for the embedded ingress, repeatable),
  * {@code --jvm OPTION} (a JVM option for the embedded ingress, e.g. a JFR recording; repeatable), {@code --no-networks}
- * (skip the networks-alone rows), {@code --rabbitmq amqp://user:password@host:port/vhost} and {@code --s3 http://key:secret@host:port/bucket} (both
+ * (skip the networks-alone rows), {@code --networks-only}, {@code --rabbitmq amqp://user:password@host:port/vhost} and {@code --s3 http://key:secret@host:port/bucket} (both
  * needed for the distributed rows).
  */
 public final class SpeedBenchmark {
@@ -53,7 +53,7 @@ public final class SpeedBenchmark {
             return super.add(note);
         }
     };
-    /** Under load a 503 (queue full) is an answer to count, not a failure of the benchmark. */
+    /** Under load a 503 (queue full) or 504 (no answer in time) is an outcome to count, not a benchmark failure. */
     private volatile boolean refusalsAllowed;
     private final AtomicLong refused = new AtomicLong();
 
@@ -71,6 +71,9 @@ public final class SpeedBenchmark {
 
         Map<String, Latencies> networks = options.networks ? networksAlone(options) : Map.of();
         double faceNetworks = networks.values().stream().limit(5).mapToDouble(Latencies::p50).sum();
+        if (options.networksOnly) {
+            return;
+        }
 
         try (ChildService embedded = ChildService.start(options.ingressJar, options.environment, options.jvmOptions,
                 true)) {
@@ -79,7 +82,7 @@ public final class SpeedBenchmark {
                     networks.isEmpty() ? "" : String.format("%.1f ms", faceNetworks), "786 ms", "<= 80 ms"));
             Row load = inFlight(embedded, "/faces", sample2);
             table.add(row("`/faces` sample-2.jpg, " + IN_FLIGHT + " in flight: throughput", String.format(
-                    "%.1f req/s, slowest %.0f ms, p50 %.0f ms, %d x 503", load.throughput, load.latencies.max(),
+                    "%.1f req/s, slowest %.0f ms, p50 %.0f ms, %d x 503/504", load.throughput, load.latencies.max(),
                     load.latencies.p50(), load.refused), load, "", "1.6 req/s", ">= 16 req/s, slowest < 3000 ms"));
             Row embeddings = sequential(embedded, "/embeddings", sample, options.runs);
             table.add(row("`/embeddings` sample.jpg, sequential, p50", embeddings.latencies.p50() + " ms", embeddings,
@@ -111,14 +114,16 @@ public final class SpeedBenchmark {
                 {"face-recognition", "faces/face-recognition.onnx", FACES_IN_SAMPLE_2, 150},
                 {"nsfw-mobilenet-v2-features", "tfjs/nsfw-mobilenet-v2-features.onnx", 1, 224},
                 {"centernet-mobilenet-v3", "tfjs/centernet-mobilenet-v3.onnx", 1, 512}};
+        boolean cpuArena = Boolean.parseBoolean(options.environment.getOrDefault("ONNX_CPU_ARENA", "false"));
         for (Object[] model : models) {
             NetworkTimes.Measured measured = NetworkTimes.measure(options.models.resolve((String) model[1]),
-                    options.threads, (Integer) model[2], (Integer) model[3], options.runs);
+                    options.threads, cpuArena, (Integer) model[2], (Integer) model[3], options.runs);
             times.put((String) model[0], measured.latencies());
             notes.add(String.format("network alone %-28s %s, CPU %.1f ms/run", model[0],
                     measured.latencies().summary(), measured.cpuMillisPerRun()));
         }
-        notes.add("networks alone: ONNX Runtime, " + options.threads + " intra-op threads, random input, p50 of "
+        notes.add("networks alone: ONNX Runtime, " + options.threads + " intra-op threads, CPU arena " + cpuArena
+                + ", random input, p50 of "
                 + options.runs + " runs; faces: detector + 4 per-face networks at batch " + FACES_IN_SAMPLE_2);
         return times;
     }
@@ -230,7 +235,7 @@ public final class SpeedBenchmark {
         long answered = total - refused.get();
         double cpu = (service.cpuMillis() - cpuBefore) / Math.max(1, answered);
         Latencies latencies = Latencies.of(millis);
-        notes.add(String.format("%-12s %d in flight, %d requests in %.1f s (%d answered 503): %s, ingress CPU %.1f"
+        notes.add(String.format("%-12s %d in flight, %d requests in %.1f s (%d answered 503 or 504): %s, ingress CPU %.1f"
                 + " ms per answered request (%s to %s)", route, IN_FLIGHT, total, seconds, refused.get(), latencies.summary(), cpu,
                 started, java.time.Instant.now()));
         return new Row(latencies, cpu, answered / seconds, refused.get());
@@ -240,7 +245,7 @@ public final class SpeedBenchmark {
         long start = System.nanoTime();
         HttpResponse<byte[]> response = post(service, route, body);
         double millis = (System.nanoTime() - start) / 1e6;
-        if (response.statusCode() == 503 && refusalsAllowed) {
+        if ((response.statusCode() == 503 || response.statusCode() == 504) && refusalsAllowed) {
             refused.incrementAndGet();
         } else if (response.statusCode() != 200) {
             throw new IllegalStateException(route + " answered HTTP " + response.statusCode() + ": "
@@ -275,7 +280,7 @@ public final class SpeedBenchmark {
     /** The command line. */
     private record Options(int runs, Path seed, Path models, int threads, Path ingressJar, Path workerJar,
                            Map<String, String> environment, List<String> jvmOptions, boolean networks,
-                           String rabbitmq, String s3) {
+                           boolean networksOnly, String rabbitmq, String s3) {
 
         static Options parse(String[] args) {
             int runs = 40;
@@ -287,6 +292,7 @@ public final class SpeedBenchmark {
             Map<String, String> environment = new HashMap<>();
             List<String> jvmOptions = new ArrayList<>();
             boolean networks = true;
+            boolean networksOnly = false;
             String rabbitmq = null;
             String s3 = null;
             for (int i = 0; i < args.length; i++) {
@@ -305,6 +311,10 @@ public final class SpeedBenchmark {
                         networks = false;
                         i--;
                     }
+                    case "--networks-only" -> {
+                        networksOnly = true;
+                        i--;
+                    }
                     case "--rabbitmq" -> rabbitmq = value;
                     case "--s3" -> s3 = value;
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -312,7 +322,7 @@ public final class SpeedBenchmark {
                 i++;
             }
             return new Options(runs, seed, models, threads, ingressJar, workerJar, environment, jvmOptions, networks,
-                    rabbitmq, s3);
+                    networksOnly, rabbitmq, s3);
         }
     }
 }

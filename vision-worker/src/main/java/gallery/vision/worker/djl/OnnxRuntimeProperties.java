@@ -1,6 +1,7 @@
 package gallery.vision.worker.djl;
 
 import jakarta.validation.constraints.Max;
+import java.nio.file.Path;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -15,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *                       another request needs; off suits small shared machines.
  * @param cpuArena       {@code ONNX_CPU_ARENA}: whether each session keeps its tensors in a growing arena (faster
  *                       allocation, higher resident memory) instead of returning them to the system.
+ * @param optimizedModelDir {@code ONNX_OPTIMIZED_MODEL_DIR}: where ONNX Runtime's optimised graphs are saved and
+ *                       found again at the next start (per model, runtime version and CPU); empty: never saved
  */
 @Validated
 @ConfigurationProperties("gallery.onnx")
@@ -23,10 +26,11 @@ public record OnnxRuntimeProperties(
         @Max(value = 64, message = "ONNX_INTRA_OP_THREADS must be between 1 and 64")
         int intraOpThreads,
         boolean threadSpinning,
-        boolean cpuArena) {
+        boolean cpuArena,
+        Path optimizedModelDir) {
 
-    /** The defaults: 2 threads, no spinning, no arena. */
+    /** The defaults but the thread count: no spinning, no arena, no saved optimised graphs. */
     public static OnnxRuntimeProperties withThreads(int intraOpThreads) {
-        return new OnnxRuntimeProperties(intraOpThreads, false, false);
+        return new OnnxRuntimeProperties(intraOpThreads, false, false, null);
     }
 }
