@@ -180,8 +180,13 @@ public final class SpeedBenchmark {
     }
 
     private Row sequential(ChildService service, String route, byte[] jpeg, int runs) throws Exception {
-        for (int r = 0; r < WARMUP; r++) {
-            timed(service, route, distinct(jpeg));
+        refusalsAllowed = true;
+        try {
+            for (int r = 0; r < WARMUP; r++) {
+                timed(service, route, distinct(jpeg));
+            }
+        } finally {
+            refusalsAllowed = false;
         }
         byte[][] bodies = new byte[runs][];
         for (int r = 0; r < runs; r++) {
