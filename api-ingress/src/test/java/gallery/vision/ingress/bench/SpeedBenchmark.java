@@ -260,6 +260,15 @@ public final class SpeedBenchmark {
     }
 
     private HttpResponse<byte[]> post(ChildService service, String route, byte[] body) throws Exception {
+        try {
+            return send(service, route, body);
+        } catch (java.io.IOException staleConnection) {
+            // a pooled keep-alive connection the server closed meanwhile (KEEP_ALIVE_TIMEOUT): once more, afresh
+            return send(service, route, body);
+        }
+    }
+
+    private HttpResponse<byte[]> send(ChildService service, String route, byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(service.uri(route)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "image/jpeg").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
