@@ -46,7 +46,7 @@ public final class OnnxModels {
         try (SessionOptions options = sessionOptions(settings)) {
             Path source = onnxFile;
             Path entry = null;
-            if (settings.optimizedModelDir() != null) {
+            if (settings.savesOptimizedModels()) {
                 OptimizedModelCache cache = new OptimizedModelCache(settings.optimizedModelDir());
                 entry = cache.entryFor(onnxFile);
                 Optional<Path> saved = OptimizedModelCache.existing(entry);

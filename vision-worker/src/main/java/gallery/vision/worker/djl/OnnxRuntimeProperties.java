@@ -29,6 +29,11 @@ public record OnnxRuntimeProperties(
         boolean cpuArena,
         Path optimizedModelDir) {
 
+    /** Whether optimised graphs are saved and reused: a directory is set and not empty. */
+    public boolean savesOptimizedModels() {
+        return optimizedModelDir != null && !optimizedModelDir.toString().isBlank();
+    }
+
     /** The defaults but the thread count: no spinning, no arena, no saved optimised graphs. */
     public static OnnxRuntimeProperties withThreads(int intraOpThreads) {
         return new OnnxRuntimeProperties(intraOpThreads, false, false, null);

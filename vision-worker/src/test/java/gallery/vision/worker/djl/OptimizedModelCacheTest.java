@@ -54,6 +54,13 @@ class OptimizedModelCacheTest {
         }
     }
 
+    @Test
+    void anEmptyDirectorySettingSavesNothing() {
+        assertThat(new OnnxRuntimeProperties(1, false, false, Path.of("")).savesOptimizedModels()).isFalse();
+        assertThat(OnnxRuntimeProperties.withThreads(1).savesOptimizedModels()).isFalse();
+        assertThat(new OnnxRuntimeProperties(1, false, false, cache).savesOptimizedModels()).isTrue();
+    }
+
     private static float[] run(Model model) throws Exception {
         try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
             Random random = new Random(7);
