@@ -43,9 +43,10 @@ public class EmbeddedModeConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedModeConfiguration.class);
 
     @Bean
-    InProcessDispatcher inProcessDispatcher(JobHandler handler, EmbeddedProperties embedded, IngressProperties ingress) {
+    InProcessDispatcher inProcessDispatcher(JobHandler handler, EmbeddedProperties embedded, IngressProperties ingress,
+                                            OnnxRuntimeProperties onnx) {
         return new InProcessDispatcher(job -> handler.prepare(job.kind(), job.sha1(), job.image()),
-                embedded.effectiveWorkers(), embedded.queueCapacity(), ingress.requestTimeout());
+                embedded.effectiveWorkers(onnx.intraOpThreads()), embedded.queueCapacity(), ingress.requestTimeout());
     }
 
     /** Gauge {@code gallery_vision_jobs_waiting{lane="interactive"}}: jobs waiting for an analysis thread. */

@@ -1,6 +1,7 @@
 package gallery.vision.worker.djl;
 
 import jakarta.validation.constraints.Max;
+import java.nio.file.Path;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *                       another request needs; off suits small shared machines.
  * @param cpuArena       {@code ONNX_CPU_ARENA}: whether each session keeps its tensors in a growing arena (faster
  *                       allocation, higher resident memory) instead of returning them to the system.
+ * @param optimizedModelDir {@code ONNX_OPTIMIZED_MODEL_DIR}: where ONNX Runtime's optimised graphs are saved and
+ *                       found again at the next start (per model, runtime version and CPU); empty: never saved
  */
 @Validated
 @ConfigurationProperties("gallery.onnx")
@@ -25,10 +28,16 @@ public record OnnxRuntimeProperties(
         @Max(value = 64, message = "ONNX_INTRA_OP_THREADS must be between 1 and 64")
         int intraOpThreads,
         boolean threadSpinning,
-        boolean cpuArena) {
+        boolean cpuArena,
+        Path optimizedModelDir) {
 
-    /** These threads, no spinning, no arena (the defaults with 1 thread). */
+    /** Whether optimised graphs are saved and reused: a directory is set and not empty. */
+    public boolean savesOptimizedModels() {
+        return optimizedModelDir != null && !optimizedModelDir.toString().isBlank();
+    }
+
+    /** The defaults but the thread count: no spinning, no arena, no saved optimised graphs. */
     public static OnnxRuntimeProperties withThreads(int intraOpThreads) {
-        return new OnnxRuntimeProperties(intraOpThreads, false, false);
+        return new OnnxRuntimeProperties(intraOpThreads, false, false, null);
     }
 }

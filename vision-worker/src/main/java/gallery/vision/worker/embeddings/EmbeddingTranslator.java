@@ -1,5 +1,7 @@
 package gallery.vision.worker.embeddings;
 
+import java.nio.FloatBuffer;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.translate.NoBatchifyTranslator;
@@ -25,8 +27,8 @@ public final class EmbeddingTranslator implements NoBatchifyTranslator<RgbImage,
     @Override
     public NDList processInput(TranslatorContext ctx, RgbImage image) {
         int size = model.inputSize();
-        return Tensors.input(ctx.getNDManager(), model.inputName(), model.scaling().apply(resize.apply(image)),
-                1, size, size, 3);
+        FloatBuffer pixels = resize.apply(image, model.scaling(), Tensors.directFloats(size * size * 3));
+        return Tensors.input(ctx.getNDManager(), model.inputName(), pixels, 1, size, size, 3);
     }
 
     @Override

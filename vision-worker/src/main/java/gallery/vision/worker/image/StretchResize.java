@@ -1,5 +1,7 @@
 package gallery.vision.worker.image;
 
+import java.nio.FloatBuffer;
+
 import gallery.vision.common.image.RgbImage;
 
 /**
@@ -25,6 +27,18 @@ public record StretchResize(int width, int height) {
     /** The resized pixels, {@code height * width * 3} floats, row-major RGB. */
     public float[] apply(RgbImage image) {
         float[] out = new float[width * height * 3];
+        apply(image, PixelScaling.RAW, FloatBuffer.wrap(out));
+        return out;
+    }
+
+    /**
+     * The resized pixels scaled by {@code scaling} (the same float operations as {@link #apply(RgbImage)} followed by
+     * {@link PixelScaling#apply(float[])}), written from index 0 of {@code out}, e.g. a direct tensor buffer.
+     */
+    public FloatBuffer apply(RgbImage image, PixelScaling scaling, FloatBuffer out) {
+        boolean raw = scaling.scale() == 1f && scaling.offset() == 0f;
+        float scale = scaling.scale();
+        float offset = scaling.offset();
         Axis cols = Axis.of(image.width(), width);
         Axis rows = Axis.of(image.height(), height);
         byte[] rgb = image.rgb();
@@ -45,7 +59,8 @@ public record StretchResize(int width, int height) {
                     float br = rgb[bottom + right + ch] & 0xff;
                     float upper = tl + (tr - tl) * fx;
                     float lower = bl + (br - bl) * fx;
-                    out[o++] = upper + (lower - upper) * fy;
+                    float value = upper + (lower - upper) * fy;
+                    out.put(o++, raw ? value : value * scale + offset);
                 }
             }
         }

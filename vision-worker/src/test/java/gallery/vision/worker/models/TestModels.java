@@ -31,9 +31,14 @@ public final class TestModels {
 
     /** Loads the named model; the caller closes it. */
     public static Model load(String name) {
+        return OnnxModels.load(file(name), ONNX);
+    }
+
+    /** The named model's ONNX file (the test skips when it is not built). */
+    public static Path file(String name) {
         Optional<Path> path = FILES.path(name);
         assumeTrue(path.isPresent(), "skipped: model " + name + " is not built (models module)");
-        return OnnxModels.load(path.get(), ONNX);
+        return path.get();
     }
 
     /**

@@ -1,5 +1,7 @@
 package gallery.vision.worker.faces.detect;
 
+import java.nio.FloatBuffer;
+
 import ai.djl.ndarray.NDList;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
@@ -29,8 +31,8 @@ public final class FaceDetectorTranslator implements NoBatchifyTranslator<RgbIma
     }
 
     /** The network input for an image: NHWC {@code [1, 512, 512, 3]}, values 0..255. */
-    public static float[] inputTensor(RgbImage image) {
-        float[] data = new float[INPUT_SIZE * INPUT_SIZE * 3];
+    public static FloatBuffer inputTensor(RgbImage image) {
+        FloatBuffer data = Tensors.directFloats(INPUT_SIZE * INPUT_SIZE * 3);
         BilinearResize.resize(PixelRegion.wholeImage(image), INPUT_SIZE, data, 0);
         return data;
     }

@@ -1,5 +1,7 @@
 package gallery.vision.worker.faces.image;
 
+import java.nio.FloatBuffer;
+
 /**
  * TensorFlow's {@code resizeBilinear} with {@code alignCorners = false} and {@code halfPixelCenters = false}, as
  * tfjs computes it: output pixel {@code r} samples source position {@code r * in / out}, interpolates the four
@@ -16,6 +18,14 @@ public final class BilinearResize {
 
     /** Resizes {@code region} to {@code size x size x 3} floats written to {@code out} from {@code outOffset}. */
     public static void resize(PixelRegion region, int size, float[] out, int outOffset) {
+        resize(region, size, FloatBuffer.wrap(out), outOffset);
+    }
+
+    /**
+     * Resizes {@code region} to {@code size x size x 3} floats written to {@code out} from index {@code outOffset}
+     * (absolute puts: the buffer's position is not used), e.g. straight into a direct tensor buffer.
+     */
+    public static void resize(PixelRegion region, int size, FloatBuffer out, int outOffset) {
         int side = region.side();
         Samples cols = Samples.of(side, size);
         Samples rows = Samples.of(side, size);
@@ -40,7 +50,7 @@ public final class BilinearResize {
                     double br = value(rgb, bottomRight, ch);
                     double top = tl + (tr - tl) * fx;
                     double bottom = bl + (br - bl) * fx;
-                    out[o++] = (float) (top + (bottom - top) * fy);
+                    out.put(o++, (float) (top + (bottom - top) * fy));
                 }
             }
         }

@@ -1,5 +1,8 @@
 package gallery.vision.worker.faces.image;
 
+import gallery.vision.worker.djl.Tensors;
+import java.nio.FloatBuffer;
+
 import java.util.List;
 
 /**
@@ -8,12 +11,12 @@ import java.util.List;
  *
  * @param count faces in the batch
  * @param size  side of each face image
- * @param data  {@code count * size * size * 3} floats
+ * @param data  {@code count * size * size * 3} floats, in a direct buffer that becomes the tensor without a copy
  */
-public record FaceBatch(int count, int size, float[] data) {
+public record FaceBatch(int count, int size, FloatBuffer data) {
 
     public FaceBatch {
-        if (count < 1 || data.length != (long) count * size * size * 3) {
+        if (count < 1 || data.capacity() != (long) count * size * size * 3) {
             throw new IllegalArgumentException("need " + count + "x" + size + "x" + size + "x3 floats");
         }
     }
@@ -21,7 +24,7 @@ public record FaceBatch(int count, int size, float[] data) {
     /** Resizes each region into one batch. */
     public static FaceBatch of(List<PixelRegion> regions, int size) {
         int stride = size * size * 3;
-        float[] data = new float[regions.size() * stride];
+        FloatBuffer data = Tensors.directFloats(regions.size() * stride);
         for (int i = 0; i < regions.size(); i++) {
             BilinearResize.resize(regions.get(i), size, data, i * stride);
         }

@@ -41,7 +41,8 @@ public final class FacesBenchmark {
         OnnxRuntimeProperties onnx = new OnnxRuntimeProperties(
                 Integer.parseInt(env.getOrDefault("ONNX_INTRA_OP_THREADS", "2")),
                 Boolean.parseBoolean(env.getOrDefault("ONNX_THREAD_SPINNING", "false")),
-                Boolean.parseBoolean(env.getOrDefault("ONNX_CPU_ARENA", "false")));
+                Boolean.parseBoolean(env.getOrDefault("ONNX_CPU_ARENA", "false")),
+                env.containsKey("ONNX_OPTIMIZED_MODEL_DIR") ? Path.of(env.get("ONNX_OPTIMIZED_MODEL_DIR")) : null);
         FaceModelFiles files = FaceModelFiles.find(ModelFiles.fromDirectory(modelDir)::path)
                 .orElseThrow(() -> new IllegalArgumentException("no face models under " + modelDir));
         long loadStart = System.nanoTime();

@@ -1,0 +1,105 @@
+package gallery.vision.ingress.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A built service jar ({@code api-ingress.jar} or {@code vision-worker.jar}) as a child JVM on a free loopback port,
+ * with the given environment on top of the defaults, its output in a temporary log file; its CPU time is read from
+ * {@code /proc/PID/stat}. Not thread-safe; one owner.
+ */
+final class ChildService implements AutoCloseable {
+
+    private static final double CLOCK_TICKS_PER_SECOND = 100.0;
+
+    private final Process process;
+    private final Path log;
+    final int port;
+
+    private ChildService(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts the jar and, when {@code waitForHealth}, waits until {@code GET /health} answers 200. */
+    static ChildService start(Path jar, Map<String, String> environment, List<String> jvmOptions, boolean waitForHealth)
+            throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path log = Files.createTempFile("speed-bench-" + jar.getFileName(), ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("DATA_DIR", Files.createTempDirectory("speed-bench-data").toString());
+        builder.environment().putAll(environment);
+        ChildService service = new ChildService(builder.start(), log, port);
+        if (waitForHealth) {
+            service.awaitHealth();
+        }
+        return service;
+    }
+
+    private void awaitHealth() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(uri("/health"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(300);
+            }
+        }
+        close();
+        throw new IllegalStateException("service did not start; its log: " + log);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** User plus system CPU time of the whole process (every thread, native ones included), in milliseconds. */
+    double cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** Resident size in MiB. */
+    long rssMib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
