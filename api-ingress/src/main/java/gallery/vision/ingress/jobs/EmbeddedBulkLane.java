@@ -90,10 +90,11 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
         return running.containsKey(sha1);
     }
 
-    /** Tells the listener after each job of this lane has stored its answers or failures. */
+    /** Tells the listener after each job of this lane has stored its answers or failures (also when it failed). */
     @Override
-    public void whenLanded(Consumer<String> listener) {
+    public boolean whenLanded(Consumer<String> listener) {
         landed.add(listener);
+        return true;
     }
 
     private void run(String sha1, List<AnalysisKind> kinds) {

@@ -26,8 +26,11 @@ public interface JobLauncher {
 
     /**
      * Registers a listener told the image's sha1 each time this process has stored answers or failures for it
-     * (embedded mode); a launcher whose analyses run elsewhere never tells, and ignores the listener.
+     * (embedded mode); a launcher whose analyses run elsewhere never tells, ignores the listener and answers false.
+     *
+     * @return whether every answer and failure of a launched job will be told
      */
-    default void whenLanded(Consumer<String> listener) {
+    default boolean whenLanded(Consumer<String> listener) {
+        return false;
     }
 }

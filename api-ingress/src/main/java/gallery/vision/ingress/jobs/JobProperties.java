@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param sweepInterval {@code JOB_SWEEP_INTERVAL}: how often finished jobs older than the TTL are forgotten
  * @param retryAfter    {@code JOB_RETRY_AFTER}: the {@code Retry-After} advice sent while a job is not finished
  * @param waitMax       {@code JOB_WAIT_MAX}: the longest {@code GET /jobs/{id}?wait=} held; longer waits are cut to it
- * @param waitRecheck   {@code JOB_WAIT_RECHECK}: how often a waited-for job is looked at again in the store, for
- *                      answers stored by other processes (workers); embedded mode is also told at once
+ * @param waitRecheck   {@code JOB_WAIT_RECHECK}: distributed mode: how often a waited-for job is looked at again in
+ *                      the store for answers the workers stored (embedded mode is told at once)
  */
 @Validated
 @ConfigurationProperties("gallery.async-jobs")

@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Long polling of {@code GET /jobs/{id}?wait=}: a waiting request holds no thread, only a pending future, completed
  * with the job's report as soon as the job is finished, or with its current report when the wait is over. A job is
- * looked at again when this process's {@link JobLauncher} says answers for its image have landed (embedded mode) and,
- * for answers stored by other processes (distributed mode's workers), every {@code JOB_WAIT_RECHECK}: a read of the
- * store on the server, not a request from the client. Thread-safe; its one scheduler thread does every re-check.
+ * looked at again when this process's {@link JobLauncher} says answers for its image have landed (embedded mode);
+ * a launcher that cannot tell (distributed mode: the workers store answers in other processes) is stood in for by a
+ * re-check of every pending wait every {@code JOB_WAIT_RECHECK}: a read of the store on the server, not a request
+ * from the client. Thread-safe; its one scheduler thread does every re-check.
  */
 public final class JobWaits implements DisposableBean {
 
@@ -34,9 +35,10 @@ public final class JobWaits implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
-        launcher.whenLanded(this::landed);
-        long millis = recheck.toMillis();
-        scheduler.scheduleWithFixedDelay(this::recheckAll, millis, millis, TimeUnit.MILLISECONDS);
+        if (!launcher.whenLanded(this::landed)) {
+            long millis = recheck.toMillis();
+            scheduler.scheduleWithFixedDelay(this::recheckAll, millis, millis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
