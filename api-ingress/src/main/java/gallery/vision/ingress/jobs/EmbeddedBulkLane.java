@@ -13,10 +13,12 @@ import org.springframework.beans.factory.DisposableBean;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Embedded mode's bulk lane: {@code BULK_THREADS} threads, apart from the interactive analysis threads, that take
@@ -43,6 +45,8 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
     private final Map<String, Integer> running = new ConcurrentHashMap<>();
     /** Launched jobs that have not started yet. */
     private final AtomicInteger waiting = new AtomicInteger();
+
+    private final List<Consumer<String>> landed = new CopyOnWriteArrayList<>();
 
     /** @param threads how many jobs run at once (at least 1) */
     public EmbeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder, int threads) {
@@ -86,6 +90,13 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
         return running.containsKey(sha1);
     }
 
+    /** Tells the listener after each job of this lane has stored its answers or failures (also when it failed). */
+    @Override
+    public boolean whenLanded(Consumer<String> listener) {
+        landed.add(listener);
+        return true;
+    }
+
     private void run(String sha1, List<AnalysisKind> kinds) {
         waiting.decrementAndGet();
         running.merge(sha1, 1, Integer::sum);
@@ -98,6 +109,7 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
             log.error("bulk job for {} failed", sha1, e);
         } finally {
             running.computeIfPresent(sha1, (key, jobs) -> jobs > 1 ? jobs - 1 : null);
+            landed.forEach(listener -> listener.accept(sha1));
         }
         release(sha1);
     }

@@ -3,6 +3,7 @@ package gallery.vision.ingress.jobs;
 import gallery.vision.common.AnalysisKind;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Gets a job's missing analyses computed, behind interactive work: by the embedded bulk lane, or as a bulk job on
@@ -20,6 +21,16 @@ public interface JobLauncher {
 
     /** Whether this process is computing analyses of the image right now (known in embedded mode only). */
     default boolean isRunning(String sha1) {
+        return false;
+    }
+
+    /**
+     * Registers a listener told the image's sha1 each time this process has stored answers or failures for it
+     * (embedded mode); a launcher whose analyses run elsewhere never tells, ignores the listener and answers false.
+     *
+     * @return whether every answer and failure of a launched job will be told
+     */
+    default boolean whenLanded(Consumer<String> listener) {
         return false;
     }
 }

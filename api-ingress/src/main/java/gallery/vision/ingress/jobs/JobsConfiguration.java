@@ -29,6 +29,11 @@ public class JobsConfiguration {
     }
 
     @Bean
+    JobWaits jobWaits(JobService jobs, JobLauncher launcher, JobProperties properties) {
+        return new JobWaits(jobs, launcher, properties.waitRecheck());
+    }
+
+    @Bean
     JobSweeper jobSweeper(JobService jobs, JobProperties properties) {
         return new JobSweeper(jobs, properties.sweepInterval());
     }

@@ -132,6 +132,48 @@ class JobsHttpTest {
         }
     }
 
+    @Test
+    void longPollAnswersDoneInOneRequestWhenTheJobFinishesWhileWaiting() {
+        byte[] jpeg = TestJpegs.progressive(97, 61);
+        HttpResponse<String> accepted = http.postJpeg("/jobs", jpeg);
+        assertThat(json(accepted).get("status").asString()).isIn("queued", "running");
+
+        HttpResponse<String> waited = http.get("/jobs/" + json(accepted).get("id").asString() + "?wait=25s");
+
+        assertThat(waited.statusCode()).isEqualTo(200);
+        assertThat(json(waited).get("status").asString()).isEqualTo("done");
+        assertThat(json(waited).get("results").propertyNames()).containsExactly("embeddings", "objects", "faces");
+        assertThat(waited.headers().firstValue("Retry-After")).isEmpty();
+    }
+
+    @Test
+    void longPollAnswersTheCurrentStatusWithRetryAfterWhenTheWaitIsOver() {
+        // A job whose analyses were never launched stays queued.
+        JobRecord job = new JobRecord(JobIds.next(), Sha1.hex(new byte[] {42}), java.util.List.of(AnalysisKind.FACES),
+                java.time.Instant.now(), null);
+        new JobRecords(store, tools.jackson.databind.json.JsonMapper.shared()).save(job);
+
+        HttpResponse<String> waited = http.get("/jobs/" + job.id() + "?wait=300ms");
+
+        assertThat(waited.statusCode()).isEqualTo(200);
+        assertThat(json(waited).get("status").asString()).isEqualTo("queued");
+        assertThat(waited.headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    @Test
+    void answers400JsonForABadWait() {
+        String id = json(http.postJpeg("/jobs?analyses=embeddings", TestJpegs.baseline(40, 24))).get("id").asString();
+
+        assertJsonError(http.get("/jobs/" + id + "?wait=soon"), 400, "wait must be");
+        assertJsonError(http.get("/jobs/" + id + "?wait=-5"), 400, "wait must be");
+        assertJsonError(http.get("/jobs/" + id + "?wait=1h"), 400, "wait must be");
+    }
+
+    @Test
+    void answers404JsonAtOnceWhenWaitingForAnUnknownJob() {
+        assertJsonError(http.get("/jobs/AAAAAAAAAAAAAAAAAAAAAA?wait=25s"), 404, "no such job");
+    }
+
     private JsonNode awaitFinished(String id) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {

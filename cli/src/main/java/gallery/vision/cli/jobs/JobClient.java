@@ -69,8 +69,18 @@ public final class JobClient {
 
     /** The job's current state; a 404 (unknown or forgotten job) is a non-retryable {@link ServerException}. */
     public JobState poll(String id) throws ServerException {
+        return poll(id, Duration.ZERO);
+    }
+
+    /**
+     * The job's state once it is finished or {@code wait} is over ({@code GET /jobs/{id}?wait=}, a long poll); a
+     * server without long polling answers at once. A 404 is a non-retryable {@link ServerException}.
+     */
+    public JobState poll(String id, Duration wait) throws ServerException {
         String what = "GET /jobs/" + id;
-        HttpResponse<String> response = send(HttpRequest.newBuilder(resolve("/jobs/" + id)).GET(), what);
+        String query = wait.isZero() ? "" : "?wait=" + wait.toMillis() + "ms";
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve("/jobs/" + id + query)).GET();
+        HttpResponse<String> response = send(request, what, REQUEST_TIMEOUT.plus(wait));
         expect(response, what, 200);
         return state(response, what);
     }
@@ -80,8 +90,13 @@ public final class JobClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String what) throws ServerException {
+        return send(request, what, REQUEST_TIMEOUT);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String what, Duration timeout)
+            throws ServerException {
         try {
-            return http.send(request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json").build(),
+            return http.send(request.timeout(timeout).header("Accept", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ServerException(0, what + " to " + server + " failed: " + describe(e), Optional.empty());

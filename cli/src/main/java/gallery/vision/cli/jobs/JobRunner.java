@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Gets the answers for one image through the job API: submits a job, polls it until it is finished, hands each
+ * Gets the answers for one image through the job API: submits a job, waits for it with long polls (falling back to
+ * polling after {@code Retry-After} on a server without them) until it is finished, hands each
  * batch of finished answers to the caller at once (so that an interrupted run keeps them), and asks again for the
  * analyses that failed transiently: 503 (honouring {@code Retry-After}), 504, no answer at all, or a job the server
  * forgot. Gives up after {@code maxRetries} retries; a 4xx for the image itself is final at once. Thread-safe when
@@ -32,6 +33,10 @@ public final class JobRunner {
 
     private static final Duration DEFAULT_POLL = Duration.ofMillis(500);
     private static final Duration MAX_POLL = Duration.ofSeconds(10);
+    /** How long a long poll asks the server to hold the answer (the server may cut it to its {@code JOB_WAIT_MAX}). */
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    /** An unfinished answer that took less than this came at once: the server does not hold long polls. */
+    private static final Duration HELD = Duration.ofSeconds(1);
 
     private final JobClient client;
     private final int maxRetries;
@@ -97,20 +102,30 @@ public final class JobRunner {
         return failed;
     }
 
-    /** Polls until the job is finished; a poll that fails transiently is repeated with backoff. */
+    /**
+     * Waits until the job is finished with long polls ({@code ?wait=}); when the server answers an unfinished job
+     * at once (it ignores {@code wait}), polls after its {@code Retry-After} instead. A poll that fails transiently
+     * is repeated with backoff.
+     */
     private JobState finish(JobState submitted) throws ServerException, InterruptedException {
         JobState job = submitted;
         int pollFailures = 0;
+        boolean held = true;
         while (!job.finished()) {
-            sleeper.sleep(pollDelay(job.retryAfter()));
+            if (!held) {
+                sleeper.sleep(pollDelay(job.retryAfter()));
+            }
             try {
-                job = client.poll(job.id());
+                long start = System.nanoTime();
+                job = client.poll(job.id(), WAIT);
+                held = System.nanoTime() - start >= HELD.toNanos();
                 pollFailures = 0;
             } catch (ServerException e) {
                 if (!e.retryable() || ++pollFailures > maxRetries) {
                     throw e;
                 }
                 sleeper.sleep(backoff.delay(pollFailures, e.retryAfter()));
+                held = true;
             }
         }
         return job;

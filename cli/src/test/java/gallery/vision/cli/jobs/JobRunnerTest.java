@@ -60,6 +60,30 @@ class JobRunnerTest {
     }
 
     @Test
+    void waitsWithLongPollsWithoutSleepingWhenTheServerHoldsThem() throws Exception {
+        server.pollsBeforeDone(2);
+        server.holdLongPolls(Duration.ofMillis(1200));
+
+        assertThat(run(3, FACES)).isEmpty();
+
+        assertThat(stored).containsOnlyKeys(FACES);
+        assertThat(server.pollQueries()).hasSize(3).allMatch(query -> query.startsWith("wait="));
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void pollsAfterRetryAfterWhenTheServerIgnoresTheWait() throws Exception {
+        server.pollsBeforeDone(3);
+
+        assertThat(run(3, FACES)).isEmpty();
+
+        assertThat(stored).containsOnlyKeys(FACES);
+        assertThat(server.pollQueries()).hasSize(4).allMatch(query -> query.startsWith("wait="));
+        // Every unfinished answer came at once: the next poll waited for Retry-After first.
+        assertThat(sleeps).hasSize(3);
+    }
+
+    @Test
     void retriesA503AfterTheServersRetryAfter() throws Exception {
         server.failSubmissions(503, 7, 2);
 

@@ -45,6 +45,8 @@ public final class FakeJobServer implements AutoCloseable {
     private final Map<String, Deque<Integer>> analysisFailures = new ConcurrentHashMap<>();
     private volatile int pollsBeforeDone = 1;
     private volatile boolean forgetNextJob;
+    private final List<String> pollQueries = Collections.synchronizedList(new ArrayList<>());
+    private volatile long holdMillis;
 
     public FakeJobServer() throws IOException {
         models.put("embeddings", new String[] {"fake-embedder", "e1"});
@@ -100,6 +102,16 @@ public final class FakeJobServer implements AutoCloseable {
     public FakeJobServer forgetNextJob() {
         forgetNextJob = true;
         return this;
+    }
+
+    /** The query string of every {@code GET /jobs/{id}} ({@code ""} when none). */
+    public List<String> pollQueries() {
+        return List.copyOf(pollQueries);
+    }
+
+    /** Holds an unfinished job's answer to a poll with {@code wait} this long, like a server with long polling. */
+    public void holdLongPolls(java.time.Duration hold) {
+        holdMillis = hold.toMillis();
     }
 
     public List<Post> posts() {
@@ -183,12 +195,23 @@ public final class FakeJobServer implements AutoCloseable {
             send(exchange, 404, "{\"error\":\"Unknown job\"}", null);
             return;
         }
+        String query = exchange.getRequestURI().getQuery();
+        pollQueries.add(query == null ? "" : query);
+        boolean unfinished;
         synchronized (job) {
-            if (job.pollsLeft()[0]-- > 0) {
-                send(exchange, 200, "{\"id\":\"" + id + "\",\"status\":\"running\",\"srcSha1sum\":\"" + job.sha1()
-                        + "\",\"results\":{},\"errors\":{}}", "0");
-                return;
+            unfinished = job.pollsLeft()[0]-- > 0;
+        }
+        if (unfinished && holdMillis > 0 && query != null && query.startsWith("wait=")) {
+            try {
+                Thread.sleep(holdMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }
+        if (unfinished) {
+            send(exchange, 200, "{\"id\":\"" + id + "\",\"status\":\"running\",\"srcSha1sum\":\"" + job.sha1()
+                    + "\",\"results\":{},\"errors\":{}}", "0");
+            return;
         }
         StringBuilder results = new StringBuilder();
         StringBuilder errors = new StringBuilder();
