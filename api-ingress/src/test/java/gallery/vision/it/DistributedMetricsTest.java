@@ -104,26 +104,4 @@ class DistributedMetricsTest {
         assertThat(cluster.control.jobsReceived()).isEqualTo(received);
         assertThat(workerJobs("replied_error")).isEqualTo(replied);
     }
-
-    @Test
-    void reportsTheBrokerQueueDepthAsInteractiveJobsWaiting() {
-        Map<String, String> interactive = Map.of("lane", "interactive");
-        // One worker, one job at a time: while its first analysis is held, the next two wait in the broker's queue.
-        cluster.control.holdNextAnalysis();
-        List<CompletableFuture<HttpResponse<String>>> waiting;
-        try {
-            waiting = List.of(cluster.postAsync("/faces", UniqueJpegs.unique()),
-                    cluster.postAsync("/faces", UniqueJpegs.unique()),
-                    cluster.postAsync("/faces", UniqueJpegs.unique()));
-            Awaitility.await().atMost(PATIENCE).until(() -> cluster.control.holding().size() == 1);
-            // The gauge asks the broker at most every 5 s.
-            Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                    .until(() -> ingressScrape().valueOrZero("gallery_vision_jobs_waiting", interactive) >= 2);
-        } finally {
-            cluster.control.release();
-        }
-        waiting.forEach(response -> assertThat(response.join().statusCode()).isEqualTo(200));
-        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                .until(() -> ingressScrape().valueOrZero("gallery_vision_jobs_waiting", interactive) == 0);
-    }
 }
