@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FileBlobStoreCrashTest {
 
     private static final int ROUNDS = 4;
+    /** Where a kill happens to land between puts every time (a fast, idle machine), more rounds until one lands inside. */
+    private static final int MAX_ROUNDS = 40;
     private static final long SEQ_PER_ROUND = 1_000_000;
 
     @TempDir
@@ -40,8 +42,8 @@ class FileBlobStoreCrashTest {
     void neverServesAPartialValueNorLosesAnAcknowledgedOneWhenKilledMidBurst() throws Exception {
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         int leftTemporaryFiles = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-            killMidBurst(round * SEQ_PER_ROUND, 60 + 45 * round, acknowledged);
+        for (int round = 0; round < ROUNDS || (leftTemporaryFiles == 0 && round < MAX_ROUNDS); round++) {
+            killMidBurst(round * SEQ_PER_ROUND, 60 + 45 * (round % ROUNDS) + round, acknowledged);
 
             leftTemporaryFiles += temporaryFiles().size();
             FileBlobStore restarted = new FileBlobStore(root);
