@@ -31,11 +31,16 @@ public record EmbeddedProperties(@Min(value = 0, message = "WORKER_THREADS must 
     }
 
     int effectiveWorkers(int intraOpThreads, int cores) {
-        return workers == 0 ? Math.max(1, cores / Math.max(1, intraOpThreads)) : workers;
+        return orFitToCores(workers, intraOpThreads, cores);
     }
 
     /** The number of bulk threads to start, given the threads each network run uses. */
     public int effectiveBulkThreads(int intraOpThreads) {
-        return bulkThreads > 0 ? bulkThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / intraOpThreads);
+        return orFitToCores(bulkThreads, intraOpThreads, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A configured thread count, or for 0 as many as fit the cores without oversubscribing them (at least 1). */
+    private static int orFitToCores(int configured, int intraOpThreads, int cores) {
+        return configured > 0 ? configured : Math.max(1, cores / Math.max(1, intraOpThreads));
     }
 }
