@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The lifecycle document the service sends, how its rule joins the rules a bucket already has, and how it is read
- * back. S3Proxy has no lifecycle API and no server that has one runs in this build (MinIO is no Maven, npm or Debian
- * package), so this is a plain fake on loopback: it keeps the lifecycle document it was last sent and returns it, as
- * S3 does, nothing more (or, told to, accepts a document and forgets it). Whether a server enforces the rule is not
- * tested here.
+ * back. S3Proxy has no lifecycle API and no server that has one runs in this build (no MinIO server was found as a
+ * Maven or npm package), so this is a plain fake on loopback: it keeps the lifecycle document it was last sent and
+ * returns it, as S3 does, nothing more (or, told to, accepts a document and forgets it). Whether a server enforces the
+ * rule is not tested here.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class S3ImageExpiryRulesTest {
