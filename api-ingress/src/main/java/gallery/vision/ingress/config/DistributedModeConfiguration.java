@@ -8,6 +8,7 @@ import gallery.vision.common.jobs.JobRouting;
 import gallery.vision.common.jobs.JobTopology;
 import gallery.vision.common.metrics.MetricNames;
 import gallery.vision.common.storage.BlobStore;
+import gallery.vision.common.storage.S3ImageExpiryConfiguration;
 import gallery.vision.common.storage.S3StorageConfiguration;
 import gallery.vision.common.storage.StorageKeys;
 import gallery.vision.ingress.dispatch.StoredAnswers;
@@ -45,11 +46,12 @@ import java.util.function.Function;
 /**
  * Distributed mode (profile {@code distributed}): no model runs here. Images and answers live in S3, jobs go to
  * workers over RabbitMQ and their answers come back through direct reply-to. Stored answers are found with the
- * model versions the workers announced.
+ * model versions the workers announced. Stored images expire by the ingress' doing alone
+ * ({@link S3ImageExpiryConfiguration}: the bucket's lifecycle rule, or its sweep).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(DeploymentProfiles.DISTRIBUTED)
-@Import({S3StorageConfiguration.class, JobTopology.class, ImageConfiguration.class})
+@Import({S3StorageConfiguration.class, S3ImageExpiryConfiguration.class, JobTopology.class, ImageConfiguration.class})
 @EnableConfigurationProperties(DistributedDispatchProperties.class)
 public class DistributedModeConfiguration {
 

@@ -26,7 +26,8 @@ import java.util.Optional;
  * A {@link BlobStore} in one bucket of an S3-compatible server (MinIO, S3Proxy, AWS S3), through the MinIO client.
  *
  * <p>The bucket is created on first use if it is missing (or at start, by {@link #prepare()}), and then given its
- * image expiry rule ({@link S3ImageExpiry}), whose failure is logged and never fails the store. When the server cannot be reached (or refuses us), every
+ * image expiry rule ({@link S3ImageExpiry}; the ingress' store has one, a worker's none), whose failure is logged and
+ * never fails the store. When the server cannot be reached (or refuses us), every
  * call fails with {@link ApiError#BACKEND_UNAVAILABLE}, which clients see as a 503 with {@code Retry-After}; the
  * next call tries again, so the store recovers by itself when the server comes back. An S3 PUT is atomic: readers
  * see the whole object or none.

@@ -5,6 +5,7 @@ import gallery.vision.common.DeploymentProfiles;
 import io.minio.MinioClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -15,12 +16,13 @@ import org.springframework.context.annotation.Profile;
 import java.time.Duration;
 
 /**
- * Distributed mode's storage: images and answers in an S3 bucket, shared by ingress and every worker. Stored images
- * expire by the bucket's lifecycle rule ({@link S3ImageExpiry}), set at start.
+ * Distributed mode's storage: images and answers in an S3 bucket, shared by ingress and every worker. Where
+ * {@link S3ImageExpiryConfiguration} is imported too (the ingress), the store sets the bucket's image expiry rule
+ * ({@link S3ImageExpiry}) when it finds the bucket; elsewhere (workers) the bucket's lifecycle is left alone.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(DeploymentProfiles.DISTRIBUTED)
-@EnableConfigurationProperties({S3Properties.class, ImageExpiryProperties.class})
+@EnableConfigurationProperties(S3Properties.class)
 public class S3StorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(S3StorageConfiguration.class);
@@ -36,11 +38,14 @@ public class S3StorageConfiguration {
     }
 
     @Bean
-    S3BlobStore s3BlobStore(MinioClient client, S3Properties s3, ImageExpiryProperties images) {
-        return new S3BlobStore(client, s3.bucket(), new S3ImageExpiry(images));
+    S3BlobStore s3BlobStore(MinioClient client, S3Properties s3, ObjectProvider<S3ImageExpiry> imageExpiry) {
+        return new S3BlobStore(client, s3.bucket(), imageExpiry.getIfAvailable());
     }
 
-    /** Finds (or creates) the bucket and sets its image expiry rule once the service is up; a server down waits. */
+    /**
+     * Finds (or creates) the bucket, and sets its image expiry rule where there is one, once the service is up; a
+     * server down waits.
+     */
     @Bean
     ApplicationListener<ApplicationReadyEvent> prepareBucket(BlobStore store, S3Properties s3) {
         return event -> {

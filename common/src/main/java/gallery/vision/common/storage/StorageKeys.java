@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class StorageKeys {
 
-    /** Folder of every stored image: what expires after {@code IMAGE_TTL} (a bucket lifecycle rule, a file sweep). */
+    /** Folder of every stored image: what expires after {@code IMAGE_TTL} (a bucket lifecycle rule, a sweep). */
     public static final String IMAGES = "images/";
 
     /** Folder of the job records ({@code POST /jobs}); every key in it is a {@link #jobKey}. */
@@ -29,6 +29,11 @@ public final class StorageKeys {
     /** Storage key of an uploaded JPEG. */
     public static String imageKey(String sha1) {
         return IMAGES + fanOut(sha1) + ".jpg";
+    }
+
+    /** Whether {@code key} lies below {@link #IMAGES}: the only keys image expiry ever deletes. */
+    public static boolean isImageKey(String key) {
+        return key != null && key.startsWith(IMAGES) && key.length() > IMAGES.length();
     }
 
     /** Storage key of a computed answer for one analysis by one model version. */

@@ -12,7 +12,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code IMAGE_TTL} and {@code IMAGE_SWEEP_INTERVAL}: whole days for a bucket, and bad values stop start-up. */
+/**
+ * {@code IMAGE_TTL}, {@code IMAGE_SWEEP_INTERVAL} and {@code IMAGE_EXPIRY}: whole days for a bucket, when the
+ * bucket is swept, and bad values stop start-up.
+ */
 class ImageExpiryPropertiesTest {
 
     @TempDir
@@ -32,6 +35,20 @@ class ImageExpiryPropertiesTest {
 
         assertThat(images.lifecycleDays()).isEqualTo(days);
         assertThat(images.roundedUpForBucket()).isEqualTo(rounded);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"auto, true, false", "auto, false, true", "sweep, true, true", "sweep, false, true",
+            "lifecycle, true, false", "lifecycle, false, false"})
+    void sweepsTheBucketAsImageExpirySaysForWhatTheBucketHolds(String setting, boolean bucketHoldsRule, boolean sweeps) {
+        assertThat(ImageExpiryMode.fromSetting(setting).sweeps(bucketHoldsRule)).isEqualTo(sweeps);
+    }
+
+    @Test
+    void setsTheBucketRuleUnlessOnlyTheSweepIsWanted() {
+        assertThat(ImageExpiryMode.AUTO.setsBucketRule()).isTrue();
+        assertThat(ImageExpiryMode.LIFECYCLE.setsBucketRule()).isTrue();
+        assertThat(ImageExpiryMode.SWEEP.setsBucketRule()).isFalse();
     }
 
     @Test

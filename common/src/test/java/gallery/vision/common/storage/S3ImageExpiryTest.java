@@ -22,8 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The bucket's image expiry rule against a real S3 server, S3Proxy, which implements no lifecycle API (it answers
  * {@code 501 NotImplemented} to {@code ?lifecycle}): the rule is sent as S3 (and MinIO) expects it, the refusal is
- * logged as a clear warning, and the store works on. That the rule is kept and enforced is the server's part: MinIO
- * and AWS S3 implement it, and no such server runs in this build.
+ * logged as a clear warning that says what happens instead, the store works on, and the bucket is not taken to hold
+ * the rule (so that {@code IMAGE_EXPIRY=auto} sweeps: {@link S3ImageSweepTest}). That the rule is kept and enforced
+ * is the server's part: MinIO and AWS S3 implement it, and no such server runs in this build
+ * ({@link S3ImageExpiryRulesTest} checks the document sent and its reading back against a fake).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class S3ImageExpiryTest {
@@ -43,7 +45,8 @@ class S3ImageExpiryTest {
 
     @Test
     void sendsTheImageRuleAndStaysUsableWhenTheServerHasNoLifecycleApi(CapturedOutput output) {
-        S3BlobStore store = new S3BlobStore(recordingClient(), "expiry-test", new S3ImageExpiry(expiry("7d")));
+        S3ImageExpiry expiry = new S3ImageExpiry(expiry("7d"));
+        S3BlobStore store = new S3BlobStore(recordingClient(), "expiry-test", expiry);
 
         store.prepare();
 
@@ -52,9 +55,31 @@ class S3ImageExpiryTest {
                 .contains("<ID>" + S3ImageExpiry.RULE_ID + "</ID>", "<Status>Enabled</Status>",
                         "<Prefix>images/</Prefix>", "<Expiration><Days>7</Days></Expiration>"));
         assertThat(output).contains("the S3 server refused the image expiry rule (NotImplemented)",
-                "stored images in bucket expiry-test will NOT expire");
+                "the ingress deletes stored images in bucket expiry-test older than IMAGE_TTL by sweeping images/");
+        assertThat(expiry.bucketHoldsRule()).isFalse();
         store.put("images/ab/cd/x.jpg", new byte[]{1, 2, 3});
         assertThat(store.get("images/ab/cd/x.jpg")).hasValueSatisfying(v -> assertThat(v).containsExactly(1, 2, 3));
+    }
+
+    @Test
+    void warnsThatImagesWillNotExpireWhenOnlyTheRuleIsWantedAndTheServerRefusesIt(CapturedOutput output) {
+        S3ImageExpiry expiry = new S3ImageExpiry(expiry("7d", ImageExpiryMode.LIFECYCLE));
+
+        new S3BlobStore(recordingClient(), "expiry-rule-only", expiry).prepare();
+
+        assertThat(output).contains("stored images in bucket expiry-rule-only will NOT expire (IMAGE_EXPIRY=lifecycle)");
+        assertThat(expiry.bucketHoldsRule()).isFalse();
+    }
+
+    @Test
+    void neitherReadsNorWritesTheBucketsLifecycleWhenOnlyTheSweepIsWanted() {
+        S3BlobStore store = new S3BlobStore(recordingClient(), "expiry-sweep-only",
+                new S3ImageExpiry(expiry("7d", ImageExpiryMode.SWEEP)));
+
+        store.prepare();
+        store.put("images/ab/cd/z.jpg", new byte[]{5});
+
+        assertThat(lifecycleRequests).isEmpty();
     }
 
     @Test
@@ -112,6 +137,11 @@ class S3ImageExpiryTest {
     }
 
     static ImageExpiryProperties expiry(String ttl) {
-        return new ImageExpiryProperties(org.springframework.boot.convert.DurationStyle.detectAndParse(ttl), Duration.ofHours(1));
+        return expiry(ttl, ImageExpiryMode.AUTO);
+    }
+
+    static ImageExpiryProperties expiry(String ttl, ImageExpiryMode mode) {
+        return new ImageExpiryProperties(org.springframework.boot.convert.DurationStyle.detectAndParse(ttl),
+                Duration.ofHours(1), mode.setting());
     }
 }

@@ -8,7 +8,10 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The S3 settings: a usable set gives an S3 store; an unusable one stops start-up naming its environment variable. */
+/**
+ * The S3 settings: a usable set gives an S3 store; an unusable one stops start-up naming its environment variable.
+ * Image expiry (rule and sweep) comes only with {@link S3ImageExpiryConfiguration}, which the ingress imports.
+ */
 class S3StorageConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -25,6 +28,26 @@ class S3StorageConfigurationTest {
     }
 
     @Test
+    void leavesTheBucketsLifecycleAloneWithoutTheImageExpiryConfiguration() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(S3ImageExpiry.class)
+                .doesNotHaveBean(S3ImageSweeper.class));
+    }
+
+    @Test
+    void givesTheIngressTheBucketRuleAndTheSweeperWithAutoExpiryByDefault() {
+        ingress().run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(S3ImageExpiry.class).hasSingleBean(S3ImageSweeper.class);
+            assertThat(context.getBean(ImageExpiryProperties.class).mode()).isEqualTo(ImageExpiryMode.AUTO);
+        });
+    }
+
+    @Test
+    void failsAtStartNamingImageExpiryWhenItIsNoKnownMode() {
+        ingress().withPropertyValues("gallery.images.expiry=never")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("IMAGE_EXPIRY"));
+    }
+
+    @Test
     void providesNoStoreOutsideDistributedMode() {
         runner.withPropertyValues("spring.profiles.active=default")
                 .run(context -> assertThat(context).doesNotHaveBean(BlobStore.class));
@@ -38,13 +61,24 @@ class S3StorageConfigurationTest {
 
     @Test
     void failsAtStartNamingImageTtlWhenItIsShorterThanAMinute() {
-        runner.withPropertyValues("gallery.images.ttl=10s")
+        ingress().withPropertyValues("gallery.images.ttl=10s")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("IMAGE_TTL"));
+    }
+
+    @Test
+    void failsAtStartNamingImageSweepIntervalWhenItIsShorterThanASecond() {
+        ingress().withPropertyValues("gallery.images.sweep-interval=500ms")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("IMAGE_SWEEP_INTERVAL"));
     }
 
     @Test
     void failsAtStartNamingS3EndpointWhenItIsNotAnHttpUrl() {
         runner.withPropertyValues("gallery.s3.endpoint=minio:9000")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("S3_ENDPOINT"));
+    }
+
+    private ApplicationContextRunner ingress() {
+        return runner.withUserConfiguration(S3ImageExpiryConfiguration.class);
     }
 }
