@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the service's detector and embedder once over every photo of {@code photos.tsv} (the 800 px preview, and for
@@ -34,7 +35,10 @@ import java.util.List;
  * </pre>
  * Options: {@code --cache DIR} (default {@value EvalPaths#DEFAULT_OUTPUTS} under the home directory),
  * {@code --photos DIR}, {@code --only objects|embeddings|augmentations} (augmentations: adds the embeddings of
- * {@link NearDuplicates#trainingAugmentations()} of the training photos to an existing {@code embeddings.bin}). The models come from {@link EvalModels}.
+ * {@link NearDuplicates#trainingAugmentations()} of the training photos to an existing {@code embeddings.bin}),
+ * {@code --new-only true} (photos added to photos.tsv: keeps the outputs already in the cache and runs the networks
+ * only on photos that have none there; the cached detections must come from the same model version). The models
+ * come from {@link EvalModels}.
  */
 public final class RawOutputs {
 
@@ -53,21 +57,37 @@ public final class RawOutputs {
             System.out.println("raw outputs: augmentations added to " + file);
             return;
         }
+        boolean newOnly = Boolean.parseBoolean(paths.option("new-only", "false"));
         if (!only.equals("embeddings")) {
-            detections(photos, loader, Boolean.parseBoolean(paths.option("flip", "false"))).write(paths.cache().resolve("detections.json"));
+            Path file = paths.cache().resolve("detections.json");
+            RawDetections cached = newOnly ? RawDetections.read(file) : null;
+            detections(photos, loader, Boolean.parseBoolean(paths.option("flip", "false")), cached).write(file);
         }
         if (!only.equals("objects")) {
-            embeddings(photos, loader).write(paths.cache().resolve("embeddings.bin"));
+            Path file = paths.cache().resolve("embeddings.bin");
+            embeddings(photos, loader, newOnly ? RawEmbeddings.read(file) : null).write(file);
         }
         System.out.println("raw outputs: written to " + paths.cache());
     }
 
-    private static RawDetections detections(List<EvalPhoto> photos, PhotoLoader loader, boolean flip) {
+    /** @param cached detections to keep (photos found there are not rerun), or null to run every photo */
+    private static RawDetections detections(List<EvalPhoto> photos, PhotoLoader loader, boolean flip,
+                                            RawDetections cached) {
         String name = ObjectsConfiguration.DETECTOR.name();
+        String version = EvalModels.version(name);
+        if (cached != null && !(cached.model().equals(name) && cached.version().equals(version))) {
+            throw new IllegalStateException("cached detections are of " + cached.model() + " " + cached.version()
+                    + ", not " + name + " " + version + ": rerun without --new-only");
+        }
+        Map<String, RawDetections.PhotoDetections> kept = cached == null ? Map.of() : cached.byId();
         List<RawDetections.PhotoDetections> out = new ArrayList<>();
         try (ObjectAnalyzer analyzer = new ObjectAnalyzer(EvalModels.load(name), ObjectsConfiguration.DETECTOR,
                 ScoreCalibration.NONE, flip)) {
             for (EvalPhoto photo : photos) {
+                if (kept.containsKey(photo.id())) {
+                    out.add(kept.get(photo.id()));
+                    continue;
+                }
                 RgbImage image = loader.load(photo);
                 List<RawDetections.RawDetection> found = new ArrayList<>();
                 for (DetectedObject d : analyzer.analyze(image)) {
@@ -77,16 +97,23 @@ public final class RawOutputs {
                 System.out.println("raw outputs: objects of " + photo.id() + ": " + found.size());
             }
         }
-        return new RawDetections(name, EvalModels.version(name), out);
+        return new RawDetections(name, version, out);
     }
 
-    private static RawEmbeddings embeddings(List<EvalPhoto> photos, PhotoLoader loader) {
+    /** @param cached embeddings to keep (photos found there are not rerun), or null to run every photo */
+    private static RawEmbeddings embeddings(List<EvalPhoto> photos, PhotoLoader loader, RawEmbeddings cached) {
         String name = EmbeddingsConfiguration.EMBEDDER.name();
-        RawEmbeddings cache = new RawEmbeddings(name);
+        if (cached != null && !cached.model().equals(name)) {
+            throw new IllegalStateException("cached embeddings are of " + cached.model() + ", not " + name);
+        }
+        RawEmbeddings cache = cached == null ? new RawEmbeddings(name) : cached;
         List<ImageTransform> edits = NearDuplicates.homeGallery();
         try (EmbeddingAnalyzer analyzer = new EmbeddingAnalyzer(EvalModels.load(name),
                 EmbeddingsConfiguration.EMBEDDER, EmbeddingTransform.NONE)) {
             for (EvalPhoto photo : photos) {
+                if (cached != null && cached.has(photo.id())) {
+                    continue;
+                }
                 RgbImage image = loader.load(photo);
                 cache.put(photo.id(), RawEmbeddings.ORIGINAL, analyzer.analyze(image));
                 for (ImageTransform edit : edits) {

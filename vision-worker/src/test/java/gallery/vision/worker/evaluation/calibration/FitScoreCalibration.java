@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,10 @@ import java.util.stream.Collectors;
  * Options: {@code --cache DIR} (raw outputs), {@code --iou X} (0.5), {@code --table PATH}, {@code --report PATH}
  * (relative paths against the repository root), {@code --flip true} (the cached detections were made with flip
  * test-time augmentation, {@code RawOutputs --flip true}: names the report and the default table
- * {@code <detector>.flip.calibration.tsv} accordingly).
+ * {@code <detector>.flip.calibration.tsv} accordingly), {@code --previous PATH} (a table shipped before, for example
+ * {@code git show HEAD:<table> > /tmp/previous.tsv} taken before the run overwrites it: reported beside the new one on
+ * the same photos, so that "before" and "after" are counted on the same held-out set; it plays no part in the fit)
+ * and {@code --previous-name NAME} (how the report names it).
  */
 public final class FitScoreCalibration {
 
@@ -101,6 +105,15 @@ public final class FitScoreCalibration {
                 + "objects/" + raw.model() + (flip ? ".flip" : "") + ".calibration.tsv"));
         Files.write(tablePath, file);
         ScoreCalibration calibration = ScoreCalibration.parse(tablePath.toString(), file);
+        Map<String, ScoreCalibration> compared = new LinkedHashMap<>();
+        compared.put("raw", ScoreCalibration.NONE);
+        if (paths.options().containsKey("previous")) {
+            Path previous = repo.resolve(paths.option("previous", ""));
+            compared.put("calibrated, previous table " + paths.option("previous-name",
+                            previous.getFileName().toString()),
+                    ScoreCalibration.parse(previous.toString(), Files.readAllLines(previous)));
+        }
+        compared.put("calibrated", calibration);
 
         StringBuilder report = new StringBuilder("# Score calibration of " + raw.model() + mode + "\n\n");
         report.append(String.format(Locale.ROOT, "Fitted on %d training photos (%d judged detections), IoU >= %.2f. "
@@ -112,18 +125,18 @@ public final class FitScoreCalibration {
                 "found (score > 0.6)", "recall", "false detections", "false per 10 photos");
         for (Map.Entry<String, List<LabelledPhoto>> part : Map.of("held-out", heldOut, "training", training)
                 .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-            for (ScoreCalibration c : List.of(ScoreCalibration.NONE, calibration)) {
-                List<PhotoDetections> scored = withScores(part.getValue(), cached, c);
+            for (Map.Entry<String, ScoreCalibration> c : compared.entrySet()) {
+                List<PhotoDetections> scored = withScores(part.getValue(), cached, c.getValue());
                 Counts counts = evaluation.count(scored, s -> s > CUT);
-                summary.row(part.getKey(), part.getValue().size(), counts.labelled(),
-                        c == ScoreCalibration.NONE ? "raw" : "calibrated", counts.found(),
+                summary.row(part.getKey(), part.getValue().size(), counts.labelled(), c.getKey(), counts.found(),
                         pct((double) counts.found() / counts.labelled()), counts.falseDetections(),
                         String.format(Locale.ROOT, "%.2f", 10.0 * counts.falseDetections() / part.getValue().size()));
             }
         }
         report.append(summary.render()).append('\n');
-        report.append(perClass(evaluation, withScores(heldOut, cached, ScoreCalibration.NONE),
-                withScores(heldOut, cached, calibration)));
+        Map<String, List<PhotoDetections>> heldOutScored = new LinkedHashMap<>();
+        compared.forEach((name, c) -> heldOutScored.put(name, withScores(heldOut, cached, c)));
+        report.append(perClass(evaluation, heldOutScored));
         report.append(reliability(matcher, withScores(heldOut, cached, calibration)));
         Path reportPath = repo.resolve(paths.option("report", "vision-worker/target/calibration-report.md"));
         Files.createDirectories(reportPath.toAbsolutePath().getParent());
@@ -149,17 +162,22 @@ public final class FitScoreCalibration {
                 + "Chosen: " + chosen + ". Evaluated once on the held-out photos:\n\n";
     }
 
-    private static String perClass(DetectionEvaluation evaluation, List<PhotoDetections> before,
-                                   List<PhotoDetections> after) {
+    /** @param scored per scoring (raw first), the held-out photos' detections with those scores */
+    private static String perClass(DetectionEvaluation evaluation, Map<String, List<PhotoDetections>> scored) {
         DoublePredicate cut = s -> s > CUT;
-        Map<String, int[]> raw = evaluation.count(before, cut).perClass();
-        Map<String, int[]> calibrated = evaluation.count(after, cut).perClass();
-        MarkdownTable table = new MarkdownTable("class (held-out)", "labelled", "found, raw > 0.6",
-                "found, calibrated > 0.6");
-        new TreeMap<>(raw).forEach((className, counts) -> table.row(className, counts[1], counts[0],
-                calibrated.getOrDefault(className, new int[2])[0]));
+        List<Map<String, int[]>> counts = scored.values().stream()
+                .map(photos -> evaluation.count(photos, cut).perClass()).toList();
+        List<String> header = new ArrayList<>(List.of("class (held-out)", "labelled"));
+        scored.keySet().forEach(name -> header.add("found, " + name + " > 0.6"));
+        MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
+        new TreeMap<>(counts.get(0)).forEach((className, raw) -> {
+            List<Object> row = new ArrayList<>(List.of(className, raw[1]));
+            counts.forEach(c -> row.add(c.getOrDefault(className, new int[2])[0]));
+            table.row(row.toArray());
+        });
         return "Per class on the held-out photos:\n\n" + table.render() + "\n";
     }
+
 
     /** Held-out detections by calibrated score bin: how many, and the share that were correct. */
     private static String reliability(DetectionMatcher matcher, List<PhotoDetections> calibrated) {
