@@ -18,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
  *                       another request needs; off suits small shared machines.
  * @param cpuArena       {@code ONNX_CPU_ARENA}: whether each session keeps its tensors in a growing arena instead of
  *                       allocating and freeing them with malloc on every run. On (default): 1.1-3x less CPU per run
- *                       (CenterNet 3x, MobileNet v2 2.7x) and no more resident memory than malloc's churn leaves,
- *                       as long as the memory pattern stays off (BENCHMARKS.md, "Arena without memory pattern").
+ *                       (CenterNet 3x, MobileNet v2 2.7x), the same peak under load, but the arena keeps what it
+ *                       grew to: 120-270 MiB more resident after load (BENCHMARKS.md, "Arena without memory
+ *                       pattern"). Off: the smallest footprint.
  * @param memoryPattern  {@code ONNX_MEMORY_PATTERN}: ONNX Runtime's memory pattern planning (one block per run sized
  *                       from the previous runs' tensors). Off (default): with the arena it held ~100 MiB more per
  *                       large network for no CPU gain, without the arena it made CenterNet 3x slower.
