@@ -15,7 +15,7 @@ import java.util.Random;
 
 /**
  * "Networks alone": one converted ONNX model run on ONNX Runtime directly (no DJL, no pre- or post-processing), with
- * the service's session settings (all graph optimisations, no spinning, {@code ONNX_CPU_ARENA}), random input of the shape the service feeds,
+ * the service's session settings (all graph optimisations, no spinning, {@code ONNX_CPU_ARENA}, no memory patterns), random input of the shape the service feeds,
  * a few warm-up runs, then the wall time of each run.
  */
 final class NetworkTimes {
@@ -26,7 +26,8 @@ final class NetworkTimes {
     }
 
     /**
-     * @param cpuArena  ONNX Runtime's CPU arena and memory patterns ({@code ONNX_CPU_ARENA}; off by default)
+     * @param cpuArena  ONNX Runtime's CPU arena ({@code ONNX_CPU_ARENA}; on by default); memory patterns off, as in
+     *                  the service
      * @param batch     the size of a dynamic first dimension (faces in one image for the per-face networks)
      * @param spatial   the size of any other dynamic dimension (the input side the service feeds)
      */
@@ -48,7 +49,7 @@ final class NetworkTimes {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setCPUArenaAllocator(cpuArena);
-            options.setMemoryPatternOptimization(cpuArena);
+            options.setMemoryPatternOptimization(false);
             try (OrtSession session = environment.createSession(onnx.toString(), options)) {
                 Map<String, OnnxTensor> inputs = new HashMap<>();
                 Random random = new Random(42);

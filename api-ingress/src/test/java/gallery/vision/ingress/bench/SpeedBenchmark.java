@@ -114,7 +114,7 @@ public final class SpeedBenchmark {
                 {"face-recognition", "faces/face-recognition.onnx", FACES_IN_SAMPLE_2, 150},
                 {"nsfw-mobilenet-v2-features", "tfjs/nsfw-mobilenet-v2-features.onnx", 1, 224},
                 {"centernet-mobilenet-v3", "tfjs/centernet-mobilenet-v3.onnx", 1, 512}};
-        boolean cpuArena = Boolean.parseBoolean(options.environment.getOrDefault("ONNX_CPU_ARENA", "false"));
+        boolean cpuArena = Boolean.parseBoolean(options.environment.getOrDefault("ONNX_CPU_ARENA", "true"));
         for (Object[] model : models) {
             NetworkTimes.Measured measured = NetworkTimes.measure(options.models.resolve((String) model[1]),
                     options.threads, cpuArena, (Integer) model[2], (Integer) model[3], options.runs);

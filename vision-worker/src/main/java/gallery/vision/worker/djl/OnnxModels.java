@@ -95,7 +95,7 @@ public final class OnnxModels {
             options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
             options.addConfigEntry("session.intra_op.allow_spinning", settings.threadSpinning() ? "1" : "0");
             options.setCPUArenaAllocator(settings.cpuArena());
-            options.setMemoryPatternOptimization(settings.cpuArena());
+            options.setMemoryPatternOptimization(settings.memoryPattern());
             return options;
         } catch (OrtException | RuntimeException e) {
             options.close();

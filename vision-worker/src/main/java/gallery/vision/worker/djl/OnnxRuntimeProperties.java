@@ -16,8 +16,14 @@ import org.springframework.validation.annotation.Validated;
  * @param threadSpinning {@code ONNX_THREAD_SPINNING}: whether idle pool threads spin waiting for work. Spinning saves
  *                       a wake-up per operator but burns the CPU that the next network (another session's pool) or
  *                       another request needs; off suits small shared machines.
- * @param cpuArena       {@code ONNX_CPU_ARENA}: whether each session keeps its tensors in a growing arena (faster
- *                       allocation, higher resident memory) instead of returning them to the system.
+ * @param cpuArena       {@code ONNX_CPU_ARENA}: whether each session keeps its tensors in a growing arena instead of
+ *                       allocating and freeing them with malloc on every run. On (default): 1.1-3x less CPU per run
+ *                       (CenterNet 3x, MobileNet v2 2.7x), the same peak under load, but the arena keeps what it
+ *                       grew to: 120-270 MiB more resident after load (BENCHMARKS.md, "Arena without memory
+ *                       pattern"). Off: the smallest footprint.
+ * @param memoryPattern  {@code ONNX_MEMORY_PATTERN}: ONNX Runtime's memory pattern planning (one block per run sized
+ *                       from the previous runs' tensors). Off (default): with the arena it held ~100 MiB more per
+ *                       large network for no CPU gain, without the arena it made CenterNet 3x slower.
  * @param optimizedModelDir {@code ONNX_OPTIMIZED_MODEL_DIR}: where ONNX Runtime's optimised graphs are saved and
  *                       found again at the next start (per model, runtime version and CPU); empty: never saved
  */
@@ -29,6 +35,7 @@ public record OnnxRuntimeProperties(
         int intraOpThreads,
         boolean threadSpinning,
         boolean cpuArena,
+        boolean memoryPattern,
         Path optimizedModelDir) {
 
     /** Whether optimised graphs are saved and reused: a directory is set and not empty. */
@@ -36,8 +43,8 @@ public record OnnxRuntimeProperties(
         return optimizedModelDir != null && !optimizedModelDir.toString().isBlank();
     }
 
-    /** The defaults but the thread count: no spinning, no arena, no saved optimised graphs. */
+    /** The defaults but the thread count: no spinning, the CPU arena without memory patterns, no saved graphs. */
     public static OnnxRuntimeProperties withThreads(int intraOpThreads) {
-        return new OnnxRuntimeProperties(intraOpThreads, false, false, null);
+        return new OnnxRuntimeProperties(intraOpThreads, false, true, false, null);
     }
 }

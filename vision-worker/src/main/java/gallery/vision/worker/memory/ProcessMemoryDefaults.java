@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *   maximum heap itself can only be set on the command line ({@code -Xmx}, {@code -XX:MaxRAMPercentage}: the container
  *   images do).</li>
  *   <li>{@code MALLOC_ARENA_MAX} (default 2): glibc otherwise gives threads up to 8 malloc arenas per core, and ONNX
- *   Runtime (no arena of its own, {@code ONNX_CPU_ARENA=false}) allocates and frees its tensors from many threads.
+ *   Runtime (without its arena, {@code ONNX_CPU_ARENA=false}) allocates and frees its tensors from many threads.
  *   When the variable is set glibc reads it itself; when it is unset, the default is applied with
  *   {@code mallopt(M_ARENA_MAX)} (glibc only; elsewhere nothing is done).</li>
  *   <li>{@code NATIVE_TRIM_INTERVAL} (default {@code 10s}, {@code 0} = off): every interval the JVM's own

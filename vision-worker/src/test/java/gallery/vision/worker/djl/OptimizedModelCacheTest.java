@@ -23,7 +23,7 @@ class OptimizedModelCacheTest {
     @Test
     void savesTheOptimisedGraphOnceAndItsAnswersEqualTheOriginalModels() throws Exception {
         Path onnx = TestModels.file("face-landmarks");
-        OnnxRuntimeProperties saving = new OnnxRuntimeProperties(1, false, false, cache);
+        OnnxRuntimeProperties saving = new OnnxRuntimeProperties(1, false, true, false, cache);
         float[] fresh;
         try (Model original = OnnxModels.load(onnx, OnnxRuntimeProperties.withThreads(1))) {
             fresh = run(original);
@@ -49,16 +49,16 @@ class OptimizedModelCacheTest {
     void anUnwritableDirectoryOnlyCostsTheSaving() throws Exception {
         Path notADirectory = Files.writeString(cache.resolve("file"), "x");
         try (Model model = OnnxModels.load(TestModels.file("face-landmarks"),
-                new OnnxRuntimeProperties(1, false, false, notADirectory.resolve("sub")))) {
+                new OnnxRuntimeProperties(1, false, true, false, notADirectory.resolve("sub")))) {
             assertThat(run(model)).isNotEmpty();
         }
     }
 
     @Test
     void anEmptyDirectorySettingSavesNothing() {
-        assertThat(new OnnxRuntimeProperties(1, false, false, Path.of("")).savesOptimizedModels()).isFalse();
+        assertThat(new OnnxRuntimeProperties(1, false, true, false, Path.of("")).savesOptimizedModels()).isFalse();
         assertThat(OnnxRuntimeProperties.withThreads(1).savesOptimizedModels()).isFalse();
-        assertThat(new OnnxRuntimeProperties(1, false, false, cache).savesOptimizedModels()).isTrue();
+        assertThat(new OnnxRuntimeProperties(1, false, true, false, cache).savesOptimizedModels()).isTrue();
     }
 
     private static float[] run(Model model) throws Exception {

@@ -24,7 +24,8 @@ import java.util.List;
  *   gallery.vision.worker.faces.bench.FacesBenchmark MODEL_DIR RUNS image.jpg...
  * </pre>
  * (the class path from {@code mvn -pl vision-worker dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt}).
- * {@code ONNX_INTRA_OP_THREADS}, {@code ONNX_THREAD_SPINNING}, {@code ONNX_CPU_ARENA} as for the worker.
+ * {@code ONNX_INTRA_OP_THREADS}, {@code ONNX_THREAD_SPINNING}, {@code ONNX_CPU_ARENA}, {@code ONNX_MEMORY_PATTERN} as for
+ * the worker.
  */
 public final class FacesBenchmark {
 
@@ -41,7 +42,8 @@ public final class FacesBenchmark {
         OnnxRuntimeProperties onnx = new OnnxRuntimeProperties(
                 Integer.parseInt(env.getOrDefault("ONNX_INTRA_OP_THREADS", "2")),
                 Boolean.parseBoolean(env.getOrDefault("ONNX_THREAD_SPINNING", "false")),
-                Boolean.parseBoolean(env.getOrDefault("ONNX_CPU_ARENA", "false")),
+                Boolean.parseBoolean(env.getOrDefault("ONNX_CPU_ARENA", "true")),
+                Boolean.parseBoolean(env.getOrDefault("ONNX_MEMORY_PATTERN", "false")),
                 env.containsKey("ONNX_OPTIMIZED_MODEL_DIR") ? Path.of(env.get("ONNX_OPTIMIZED_MODEL_DIR")) : null);
         FaceModelFiles files = FaceModelFiles.find(ModelFiles.fromDirectory(modelDir)::path)
                 .orElseThrow(() -> new IllegalArgumentException("no face models under " + modelDir));
