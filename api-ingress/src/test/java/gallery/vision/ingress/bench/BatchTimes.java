@@ -34,7 +34,11 @@ public final class BatchTimes {
         Object[][] networks = {
                 {"face-detector", "faces/face-detector.onnx", 512},
                 {"centernet-mobilenet-v3", "tfjs/centernet-mobilenet-v3.onnx", 512},
-                {"nsfw-mobilenet-v2-features", "tfjs/nsfw-mobilenet-v2-features.onnx", 224}};
+                {"nsfw-mobilenet-v2-features", "tfjs/nsfw-mobilenet-v2-features.onnx", 224},
+                // per-face networks, which already take every face of an image in one run: how batching behaves
+                // on ONNX Runtime at one thread for conv nets whose graph allows it
+                {"face-recognition", "faces/face-recognition.onnx", 150},
+                {"face-landmarks", "faces/face-landmarks.onnx", 112}};
         System.out.printf("intra-op threads %d, CPU arena %s, %d runs per batch size, load average %s%n", threads,
                 arena, runs, java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
         for (Object[] network : networks) {
