@@ -7,6 +7,7 @@ import gallery.vision.common.metrics.MetricNames;
 import gallery.vision.ingress.analysis.AnalysisService;
 import gallery.vision.ingress.dispatch.InProcessDispatcher;
 import gallery.vision.ingress.dispatch.StoredAnswers;
+import gallery.vision.common.image.BudgetedDecoder;
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.ingress.jobs.EmbeddedBulkLane;
@@ -77,10 +78,12 @@ public class EmbeddedModeConfiguration {
      */
     @Bean
     EmbeddedBulkLane embeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder,
-                                      EmbeddedProperties embedded, OnnxRuntimeProperties onnx) {
+                                      BudgetedDecoder budgeted, EmbeddedProperties embedded,
+                                      OnnxRuntimeProperties onnx) {
         int threads = embedded.effectiveBulkThreads(onnx.intraOpThreads());
         log.info("bulk lane: {} threads, {} ONNX intra-op threads each", threads, onnx.intraOpThreads());
-        return new EmbeddedBulkLane(analysis, store, decoder, threads);
+        // Jobs keep their validation's pixels (one decode per job) within an eighth of the decode budget.
+        return new EmbeddedBulkLane(analysis, store, decoder, threads, budgeted.budget().capacity() / 8);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package gallery.vision.ingress.jobs;
 
 import gallery.vision.common.AnalysisKind;
+import gallery.vision.common.image.ImageSource;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
 import gallery.vision.common.jobs.AnalysisFailures;
@@ -52,7 +53,12 @@ public final class AmqpBulkPublisher implements JobLauncher {
     }
 
     @Override
-    public void launch(JobRecord job, List<AnalysisKind> missing, byte[] jpeg) {
+    public void launch(JobRecord job, List<AnalysisKind> missing, ImageSource image) {
+        // The workers fetch and decode the image themselves: the validation's pixels are not needed here.
+        byte[] jpeg = image == null ? null : image.jpeg();
+        if (image != null) {
+            image.release();
+        }
         List<AnalysisKind> served = new ArrayList<>();
         for (AnalysisKind kind : missing) {
             try {

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +28,11 @@ import java.util.function.Consumer;
  * keeps every core busy (one thread per core at one ONNX intra-op thread); while a request waits, every bulk thread
  * stops at its next analysis boundary. The image is kept under {@code DATA_DIR} while a job needs it (so a restart
  * can resume the job) and deleted after.
+ *
+ * <p>One decode per job: the pixels decoded at submission to validate the image are kept for the job while the
+ * images held that way stay within {@code heldPixelLimit} (a small share of the {@code DECODE_PIXEL_BUDGET}, whose
+ * leases they keep, so synchronous requests still find most of the budget free); beyond it, or for a job resumed
+ * after a restart, the lane reads the image back from the disk and decodes it when the job starts.
  *
  * <p>Two jobs of the same image may run at once on two threads: the analysis core's single flight makes the second
  * wait for the first one's answer instead of computing it again. Thread-safe.
@@ -47,15 +53,23 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
     private final AtomicInteger waiting = new AtomicInteger();
 
     private final List<Consumer<String>> landed = new CopyOnWriteArrayList<>();
+    private final long heldPixelLimit;
+    /** Pixels of the submission-time decodes kept for jobs that have not finished yet. */
+    private final AtomicLong heldPixels = new AtomicLong();
 
-    /** @param threads how many jobs run at once (at least 1) */
-    public EmbeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder, int threads) {
+    /**
+     * @param threads        how many jobs run at once (at least 1)
+     * @param heldPixelLimit how many decoded pixels launched jobs may keep from their validation (0: none)
+     */
+    public EmbeddedBulkLane(LocalBulkAnalysis analysis, BlobStore store, JpegDecoder decoder, int threads,
+                            long heldPixelLimit) {
         if (threads < 1) {
             throw new IllegalArgumentException("the bulk lane needs at least one thread, got " + threads);
         }
         this.analysis = analysis;
         this.store = store;
         this.decoder = decoder;
+        this.heldPixelLimit = heldPixelLimit;
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(threads, runnable -> {
             Thread bulk = new Thread(runnable, "bulk-analysis-" + count.incrementAndGet());
@@ -65,19 +79,36 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
     }
 
     @Override
-    public void launch(JobRecord job, List<AnalysisKind> missing, byte[] jpeg) {
+    public void launch(JobRecord job, List<AnalysisKind> missing, ImageSource image) {
         if (missing.isEmpty()) {
+            if (image != null) {
+                image.release();
+            }
             return;
         }
         String sha1 = job.sha1();
         imageUsers.compute(sha1, (key, users) -> {
-            if (users == null && jpeg != null) {
-                store.put(StorageKeys.imageKey(sha1), jpeg);
+            if (users == null && image != null) {
+                store.put(StorageKeys.imageKey(sha1), image.jpeg());
             }
             return users == null ? 1 : users + 1;
         });
+        long held = image == null ? 0 : hold(image);
         waiting.incrementAndGet();
-        threads.execute(() -> run(sha1, missing));
+        threads.execute(() -> run(sha1, missing, held > 0 ? image : null, held));
+    }
+
+    /** Keeps the image's decoded pixels for its job when they fit under the limit; returns how many (0: dropped). */
+    private long hold(ImageSource image) {
+        long pixels = image.decodedPixels();
+        if (pixels > 0 && heldPixels.addAndGet(pixels) <= heldPixelLimit) {
+            return pixels;
+        }
+        if (pixels > 0) {
+            heldPixels.addAndGet(-pixels);
+        }
+        image.release();
+        return 0;
     }
 
     /** Jobs launched and waiting for a bulk thread. */
@@ -97,17 +128,21 @@ public final class EmbeddedBulkLane implements JobLauncher, DisposableBean {
         return true;
     }
 
-    private void run(String sha1, List<AnalysisKind> kinds) {
+    private void run(String sha1, List<AnalysisKind> kinds, ImageSource decoded, long held) {
         waiting.decrementAndGet();
         running.merge(sha1, 1, Integer::sum);
         try {
-            analysis.run(sha1, kinds, ImageSource.fetched(() -> load(sha1), decoder));
+            analysis.run(sha1, kinds, decoded != null ? decoded : ImageSource.fetched(() -> load(sha1), decoder));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         } catch (RuntimeException e) {
             log.error("bulk job for {} failed", sha1, e);
         } finally {
+            if (decoded != null) {
+                decoded.release();
+                heldPixels.addAndGet(-held);
+            }
             running.computeIfPresent(sha1, (key, jobs) -> jobs > 1 ? jobs - 1 : null);
             landed.forEach(listener -> listener.accept(sha1));
         }

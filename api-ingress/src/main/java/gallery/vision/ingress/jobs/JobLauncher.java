@@ -1,6 +1,7 @@
 package gallery.vision.ingress.jobs;
 
 import gallery.vision.common.AnalysisKind;
+import gallery.vision.common.image.ImageSource;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,9 +16,11 @@ public interface JobLauncher {
      * Takes the analyses over; returns once they will be done even if this process dies (on disk, or confirmed by
      * the broker), or throws an {@link gallery.vision.common.ApiException}.
      *
-     * @param jpeg the image's bytes, or null when resuming a job whose image is stored already
+     * @param image the image as validated at submission (its bytes, and its decoded pixels until released), or null
+     *              when resuming a job whose image is stored already. The launcher owns it: it releases the pixels
+     *              once it no longer needs them (at once, unless it analyzes the image in this process soon).
      */
-    void launch(JobRecord job, List<AnalysisKind> missing, byte[] jpeg);
+    void launch(JobRecord job, List<AnalysisKind> missing, ImageSource image);
 
     /** Whether this process is computing analyses of the image right now (known in embedded mode only). */
     default boolean isRunning(String sha1) {

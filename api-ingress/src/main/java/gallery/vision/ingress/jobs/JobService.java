@@ -5,6 +5,7 @@ import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
 import gallery.vision.common.Sha1;
 import gallery.vision.common.image.BudgetedDecoder;
+import gallery.vision.common.image.ImageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,16 +47,20 @@ public final class JobService {
         String sha1 = Sha1.hex(jpeg);
         JobRecord job = new JobRecord(JobIds.next(), sha1, kinds, clock.instant(), null);
         List<AnalysisKind> missing = reports.missing(job);
-        if (!missing.isEmpty()) {
-            // Validated under the DECODE_PIXEL_BUDGET like a synchronous request; the pixels are not kept.
-            decoder.decode(jpeg).release();
-        }
-        records.save(job);
-        try {
-            launcher.launch(job, missing, jpeg);
-        } catch (RuntimeException e) {
-            records.delete(job.id());
-            throw e;
+        if (missing.isEmpty()) {
+            records.save(job);
+        } else {
+            // Validated under the DECODE_PIXEL_BUDGET like a synchronous request; the launcher takes the decoded
+            // image over and keeps its pixels when it analyzes the image soon (one decode per job), else drops them.
+            ImageSource image = decoder.decode(jpeg);
+            try {
+                records.save(job);
+                launcher.launch(job, missing, image);
+            } catch (RuntimeException e) {
+                image.release();
+                records.delete(job.id());
+                throw e;
+            }
         }
         log.debug("job for {} accepted, {} of {} analyses to compute", sha1, missing.size(), kinds.size());
         return reports.report(job);

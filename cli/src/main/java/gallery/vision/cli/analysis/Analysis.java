@@ -3,6 +3,7 @@ package gallery.vision.cli.analysis;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -41,6 +42,16 @@ public enum Analysis {
         return Arrays.stream(values()).filter(a -> a.apiName.equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown analysis '" + name + "' (valid: "
                         + names(EnumSet.allOf(Analysis.class)) + ")"));
+    }
+
+    /** The analysis with this API name (exact, as the service writes it), if this tool knows it. */
+    public static Optional<Analysis> known(String apiName) {
+        for (Analysis analysis : values()) {
+            if (analysis.apiName.equals(apiName)) {
+                return Optional.of(analysis);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Comma-separated API names in declaration order, e.g. {@code embeddings,objects,faces}. */

@@ -3,42 +3,39 @@ package gallery.vision.cli.jobs;
 import gallery.vision.cli.analysis.Analysis;
 import gallery.vision.cli.analysis.ServerModels;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The service's job API over the JDK's HTTP client: {@code GET /models}, {@code POST /jobs}, {@code GET /jobs/{id}}.
- * Every failure is a {@link ServerException} that names the request and says whether it may be retried.
- * Thread-safe (one shared {@link HttpClient}).
+ * The service's job API over the JDK's blocking {@link HttpURLConnection} ({@code GET /models}, {@code POST /jobs},
+ * {@code GET /jobs/{id}}), which reuses idle connections (HTTP keep-alive) and costs a short-lived tool far less CPU
+ * than {@code java.net.http.HttpClient}: no selector thread, no asynchronous pipeline, no TLS set-up for an
+ * {@code http} server (BENCHMARKS.md, "Bulk re-indexing throughput"). Every failure is a {@link ServerException} that
+ * names the request and says whether it may be retried. Thread-safe: one connection per call.
  */
 public final class JobClient {
 
-    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
+    /** One answer: status, body text, {@code Retry-After}. */
+    private record Response(int status, String body, Optional<Duration> retryAfter) {
+    }
+
     private final URI server;
-    private final HttpClient http;
 
     /** @param server base URL, e.g. {@code http://localhost:3000} (a trailing slash is ignored) */
     public JobClient(URI server) {
         String base = server.toString();
         this.server = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
     }
 
     public URI server() {
@@ -47,22 +44,28 @@ public final class JobClient {
 
     /** The installed analyses with their model and version. */
     public ServerModels models() throws ServerException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(resolve("/models")).GET(), "GET /models");
-        if (response.statusCode() == 404) {
+        Response response = send("GET", "/models", null, REQUEST_TIMEOUT, "GET /models");
+        if (response.status() == 404) {
             throw new ServerException(404, "GET " + resolve("/models") + " answered 404: this server has no job API"
                     + " (the tool needs Gallery Vision with GET /models and POST /jobs)", Optional.empty());
         }
         expect(response, "GET /models", 200);
-        return ServerModels.of(json(response, "GET /models"));
+        ServerModels models;
+        try {
+            models = JobJson.models(response.body());
+        } catch (JacksonException e) {
+            models = null;
+        }
+        if (models == null) {
+            throw notAnObject(response, "GET /models");
+        }
+        return models;
     }
 
     /** Submits one image for the given analyses. */
     public JobState submit(byte[] jpeg, Set<Analysis> analyses) throws ServerException {
-        URI uri = resolve("/jobs?analyses=" + Analysis.names(analyses));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "image/jpeg")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg));
-        HttpResponse<String> response = send(request, "POST /jobs");
+        Response response = send("POST", "/jobs?analyses=" + Analysis.names(analyses), jpeg, REQUEST_TIMEOUT,
+                "POST /jobs");
         expect(response, "POST /jobs", 202, 200, 201);
         return state(response, "POST /jobs");
     }
@@ -79,8 +82,7 @@ public final class JobClient {
     public JobState poll(String id, Duration wait) throws ServerException {
         String what = "GET /jobs/" + id;
         String query = wait.isZero() ? "" : "?wait=" + wait.toMillis() + "ms";
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve("/jobs/" + id + query)).GET();
-        HttpResponse<String> response = send(request, what, REQUEST_TIMEOUT.plus(wait));
+        Response response = send("GET", "/jobs/" + id + query, null, REQUEST_TIMEOUT.plus(wait), what);
         expect(response, what, 200);
         return state(response, what);
     }
@@ -89,84 +91,93 @@ public final class JobClient {
         return URI.create(server + pathAndQuery);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request, String what) throws ServerException {
-        return send(request, what, REQUEST_TIMEOUT);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request, String what, Duration timeout)
+    /** Sends one request; the body is read to its end, which hands the connection back for reuse. */
+    private Response send(String method, String pathAndQuery, byte[] jpeg, Duration timeout, String what)
             throws ServerException {
+        HttpURLConnection connection = null;
         try {
-            return http.send(request.timeout(timeout).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            connection = (HttpURLConnection) resolve(pathAndQuery).toURL().openConnection();
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            connection.setRequestMethod(method);
+            connection.setRequestProperty("Accept", "application/json");
+            if (jpeg != null) {
+                connection.setDoOutput(true);
+                connection.setRequestProperty("Content-Type", "image/jpeg");
+                connection.setFixedLengthStreamingMode(jpeg.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(jpeg);
+                }
+            }
+            int status = connection.getResponseCode();
+            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            String body = "";
+            if (in != null) {
+                try (in) {
+                    body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            return new Response(status, body, retryAfter(connection.getHeaderField("Retry-After")));
         } catch (IOException e) {
+            if (connection != null) {
+                connection.disconnect();
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ServerException(0, what + " interrupted", Optional.empty());
+            }
             throw new ServerException(0, what + " to " + server + " failed: " + describe(e), Optional.empty());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServerException(0, what + " interrupted", Optional.empty());
+        } catch (IllegalArgumentException e) {
+            throw new ServerException(0, what + " to " + server + " failed: " + e.getMessage(), Optional.empty());
         }
     }
 
-    private static void expect(HttpResponse<String> response, String what, int... accepted) throws ServerException {
+    private static void expect(Response response, String what, int... accepted) throws ServerException {
         for (int status : accepted) {
-            if (response.statusCode() == status) {
+            if (response.status() == status) {
                 return;
             }
         }
-        throw new ServerException(response.statusCode(),
-                what + " answered " + response.statusCode() + errorMessage(response.body()), retryAfter(response));
+        throw new ServerException(response.status(),
+                what + " answered " + response.status() + errorMessage(response.body()), response.retryAfter());
     }
 
-    private static JobState state(HttpResponse<String> response, String what) throws ServerException {
-        JsonNode body = json(response, what);
-        Map<Analysis, String> results = new EnumMap<>(Analysis.class);
-        RawJson.members(response.body(), "results").forEach((name, raw) -> known(name).ifPresent(a -> results.put(a, raw)));
-        Map<Analysis, JobState.AnalysisError> errors = new EnumMap<>(Analysis.class);
-        body.path("errors").properties().forEach(error -> known(error.getKey()).ifPresent(a -> errors.put(a,
-                new JobState.AnalysisError(error.getValue().path("status").asInt(0),
-                        error.getValue().path("error").asString("")))));
-        return new JobState(body.path("id").asString(""), body.path("status").asString(""),
-                body.path("srcSha1sum").asString(""), results, errors, retryAfter(response));
-    }
-
-    private static Optional<Analysis> known(String name) {
+    private static JobState state(Response response, String what) throws ServerException {
+        JobState state;
         try {
-            return Optional.of(Analysis.ofApiName(name));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> response, String what) throws ServerException {
-        try {
-            JsonNode node = JSON.readTree(response.body());
-            if (node.isObject()) {
-                return node;
-            }
+            state = JobJson.parse(response.body(), response.retryAfter());
         } catch (JacksonException e) {
-            // reported below
+            state = null;
         }
-        throw new ServerException(response.statusCode(), what + " answered " + response.statusCode()
+        if (state == null) {
+            throw notAnObject(response, what);
+        }
+        return state;
+    }
+
+    private static ServerException notAnObject(Response response, String what) {
+        return new ServerException(response.status(), what + " answered " + response.status()
                 + " with a body that is not a JSON object", Optional.empty());
     }
 
     private static String errorMessage(String body) {
         try {
-            JsonNode error = JSON.readTree(body).path("error");
-            return error.isString() ? ": " + error.asString() : "";
+            String error = JobJson.error(body);
+            return error == null ? "" : ": " + error;
         } catch (JacksonException e) {
             return "";
         }
     }
 
-    /** {@code Retry-After} in seconds (the form the service sends); an HTTP date or garbage is ignored. */
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
-            try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        });
+    /** {@code Retry-After} in seconds (the form the service sends); absent, an HTTP date or garbage is empty. */
+    static Optional<Duration> retryAfter(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static String describe(IOException e) {

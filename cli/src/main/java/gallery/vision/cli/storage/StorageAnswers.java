@@ -16,7 +16,10 @@ import java.util.Optional;
  */
 final class StorageAnswers implements ExistingAnswers {
 
-    private static final JsonMapper JSON = JsonMapper.shared();
+    /** Jackson's data binding, loaded only when a stamp is read (mode {@code stale}): a plain run never needs it. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.shared();
+    }
 
     private final StorageEntry entry;
 
@@ -35,7 +38,7 @@ final class StorageAnswers implements ExistingAnswers {
             return Optional.empty();
         }
         try {
-            var answer = JSON.readTree(Files.readString(entry.answerFile(analysis)));
+            var answer = Json.MAPPER.readTree(Files.readString(entry.answerFile(analysis)));
             return answer.isObject() ? Optional.of(AnswerStamp.of(answer)) : Optional.empty();
         } catch (IOException | JacksonException e) {
             return Optional.empty();

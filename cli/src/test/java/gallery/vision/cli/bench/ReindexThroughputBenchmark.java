@@ -29,6 +29,11 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp cli/target/test-classes gallery.vision.cli.bench.ReindexThroughputBenchmark ROUNDS MAX_PHOTOS DIR...
  * </pre>
+ * Options for before/after comparisons (system properties): {@code -Dbench.ingressJar=PATH} (default
+ * {@code api-ingress/target/api-ingress.jar}), {@code -Dbench.ingressJvm="OPTIONS"} (e.g. a JFR recording),
+ * {@code -Dbench.cliJars=A.jar,B.jar} (each round runs the tool once per jar, in an order that alternates by round;
+ * default {@code cli/target/gallery-vision-cli.jar}), {@code -Dbench.cliJvm="OPTIONS"} (diagnosis only: the user's
+ * command has none).
  */
 public final class ReindexThroughputBenchmark {
 
@@ -50,8 +55,12 @@ public final class ReindexThroughputBenchmark {
             port = socket.getLocalPort();
         }
         URI server = URI.create("http://127.0.0.1:" + port);
-        Process ingress = new ProcessBuilder("java", "-jar", "api-ingress/target/api-ingress.jar",
-                "--server.port=" + port, "--server.address=127.0.0.1", "--DATA_DIR=" + work.resolve("data"))
+        List<String> ingressCommand = new ArrayList<>(List.of("java"));
+        ingressCommand.addAll(options("bench.ingressJvm"));
+        ingressCommand.addAll(List.of("-jar", System.getProperty("bench.ingressJar", "api-ingress/target/api-ingress.jar"),
+                "--server.port=" + port, "--server.address=127.0.0.1", "--DATA_DIR=" + work.resolve("data")));
+        List<String> cliJars = List.of(System.getProperty("bench.cliJars", "cli/target/gallery-vision-cli.jar").split(","));
+        Process ingress = new ProcessBuilder(ingressCommand)
                 .redirectErrorStream(true).redirectOutput(work.resolve("ingress.log").toFile()).start();
         try {
             awaitModels(server);
@@ -61,21 +70,32 @@ public final class ReindexThroughputBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 String load = loadAverage();
                 CpuTimes before = CpuTimes.now(ingress.pid());
+                java.time.Instant from = java.time.Instant.now();
                 double extractor = extractorPattern(server, photos);
                 CpuTimes between = CpuTimes.now(ingress.pid());
-                double cli = cliReindex(server, photos, work.resolve("storage-" + round));
-                CpuTimes after = CpuTimes.now(ingress.pid());
-                System.out.printf("round %d (load %s): extractor pattern %.1f s (%.2f photos/s), cli reindex %.1f s "
-                                + "(%.2f photos/s), speed-up %.2fx%n", round, load, extractor,
-                        photos.size() / extractor, cli, photos.size() / cli, extractor / cli);
-                System.out.printf("round %d CPU: extractor pattern: server %.1f s, client %.1f s; "
-                                + "cli reindex: server %.1f s, cli (JVM start included) %.1f s; "
-                                + "server CPU ratio %.2fx, total CPU ratio %.2fx%n", round,
-                        between.server() - before.server(), between.self() - before.self(),
-                        after.server() - between.server(), after.children() - between.children(),
-                        (between.server() - before.server()) / (after.server() - between.server()),
-                        (between.server() - before.server() + between.self() - before.self())
-                                / (after.server() - between.server() + after.children() - between.children()));
+                System.out.printf("window extractor %s %s%n", from, java.time.Instant.now());
+                double extractorServer = between.server() - before.server();
+                double extractorClient = between.self() - before.self();
+                System.out.printf("round %d (load %s): extractor pattern %.1f s (%.2f photos/s); CPU: server %.1f s, "
+                                + "client %.1f s, per photo %.3f s%n", round, load, extractor, photos.size() / extractor,
+                        extractorServer, extractorClient, (extractorServer + extractorClient) / photos.size());
+                for (int j = 0; j < cliJars.size(); j++) {
+                    String jar = cliJars.get((j + round - 1) % cliJars.size());
+                    String cliLoad = loadAverage();
+                    CpuTimes start = CpuTimes.now(ingress.pid());
+                    java.time.Instant cliFrom = java.time.Instant.now();
+                    double cli = cliReindex(server, jar, photos, work.resolve("storage-" + round + "-" + j));
+                    CpuTimes end = CpuTimes.now(ingress.pid());
+                    System.out.printf("window cli %s %s%n", cliFrom, java.time.Instant.now());
+                    double serverCpu = end.server() - start.server();
+                    double client = end.children() - start.children();
+                    System.out.printf("round %d %s (load %s): cli reindex %.1f s (%.2f photos/s), speed-up %.2fx; "
+                                    + "CPU: server %.1f s, cli (JVM start included) %.1f s, per photo %.3f s "
+                                    + "(server %.3f s); server CPU ratio %.2fx, total CPU ratio %.2fx%n",
+                            round, jar, cliLoad, cli, photos.size() / cli, extractor / cli, serverCpu, client,
+                            (serverCpu + client) / photos.size(), serverCpu / photos.size(), extractorServer / serverCpu,
+                            (extractorServer + extractorClient) / (serverCpu + client));
+                }
             }
         } finally {
             ingress.destroy();
@@ -105,7 +125,7 @@ public final class ReindexThroughputBenchmark {
     }
 
     /** A Home Gallery storage with one entry per photo, re-indexed by the built CLI jar; seconds, JVM start included. */
-    private static double cliReindex(URI server, List<byte[]> photos, Path storage) throws Exception {
+    private static double cliReindex(URI server, String jar, List<byte[]> photos, Path storage) throws Exception {
         for (byte[] photo : photos) {
             byte[] id = new byte[20];
             ThreadLocalRandom.current().nextBytes(id);
@@ -116,9 +136,11 @@ public final class ReindexThroughputBenchmark {
             Files.write(file, fresh(photo));
         }
         long start = System.nanoTime();
-        Process cli = new ProcessBuilder("java", "-jar", "cli/target/gallery-vision-cli.jar", "reindex",
-                "--server", server.toString(), "--storage", storage.toString(), "--progress", "plain")
-                .inheritIO().start();
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(options("bench.cliJvm"));
+        command.addAll(List.of("-jar", jar, "reindex",
+                "--server", server.toString(), "--storage", storage.toString(), "--progress", "plain"));
+        Process cli = new ProcessBuilder(command).inheritIO().start();
         if (cli.waitFor() != 0) {
             throw new IllegalStateException("reindex exited with " + cli.exitValue());
         }
@@ -149,6 +171,11 @@ public final class ReindexThroughputBenchmark {
         private static double ticks(String[] fields, int index) {
             return Long.parseLong(fields[index]) / TICKS;
         }
+    }
+
+    private static List<String> options(String property) {
+        String value = System.getProperty(property, "").trim();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 
     private static String loadAverage() throws IOException {

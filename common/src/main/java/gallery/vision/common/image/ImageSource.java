@@ -67,6 +67,11 @@ public final class ImageSource {
         return pixels;
     }
 
+    /** The number of decoded pixels this source holds right now (0 before decoding and after release). */
+    public synchronized long decodedPixels() {
+        return pixels == null ? 0 : (long) pixels.width() * pixels.height();
+    }
+
     /**
      * Says the pixels are no longer needed: drops them (the JPEG bytes stay) and gives back their budget lease.
      * Safe to call more than once and from any owner.
