@@ -124,6 +124,23 @@ class DistributedModeTest {
     }
 
     @Test
+    void answers400ForASmallImageWhoseScanDataTheWorkerCannotDecodeWithoutRequeueingIt() {
+        byte[] whole = UniqueJpegs.unique();
+        byte[] damaged = java.util.Arrays.copyOf(whole, whole.length * 9 / 10);
+        int jobs = cluster.control.jobsReceived();
+        int analyses = cluster.control.analyses();
+
+        // Its header is sound, so the ingress sends it on (it decodes nothing itself); the worker's decode fails.
+        HttpResponse<String> response = cluster.post("/faces", damaged);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asString()).startsWith("JPEG image cannot be decoded");
+        assertThat(cluster.control.jobsReceived()).as("delivered once, not redelivered").isEqualTo(jobs + 1);
+        assertThat(cluster.control.analyses()).isEqualTo(analyses);
+        assertThat(parkedSha1s()).doesNotContain(Sha1.hex(damaged));
+    }
+
+    @Test
     void answers503NamingTheAnalysisWithoutQueueingAJobWhenNoWorkerHasItsModel() {
         byte[] jpeg = UniqueJpegs.unique();
         int jobs = cluster.control.jobsReceived();

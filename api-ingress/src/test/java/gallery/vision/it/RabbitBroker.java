@@ -14,14 +14,15 @@ import java.util.concurrent.TimeUnit;
  * The real RabbitMQ broker that {@code .ci/services.sh} installs and starts on 127.0.0.1:5672. Each test class gets a
  * virtual host of its own (created with {@code rabbitmqctl}, deleted on {@link #close()}), so runs never see each
  * other's queues. {@link #stopApp()} and {@link #startApp()} stop and start the broker application on the node, as a
- * broker restart does (this affects every virtual host).
+ * broker restart does (this affects every virtual host). Public for the speed benchmark
+ * ({@code gallery.vision.ingress.bench.SpeedBenchmark}), which runs its distributed rows in a virtual host of its own.
  */
-final class RabbitBroker implements AutoCloseable {
+public final class RabbitBroker implements AutoCloseable {
 
-    static final String HOST = env("SPRING_RABBITMQ_HOST", "127.0.0.1");
-    static final int PORT = Integer.parseInt(env("SPRING_RABBITMQ_PORT", "5672"));
-    static final String USER = env("SPRING_RABBITMQ_USERNAME", "guest");
-    static final String PASSWORD = env("SPRING_RABBITMQ_PASSWORD", "guest");
+    public static final String HOST = env("SPRING_RABBITMQ_HOST", "127.0.0.1");
+    public static final int PORT = Integer.parseInt(env("SPRING_RABBITMQ_PORT", "5672"));
+    public static final String USER = env("SPRING_RABBITMQ_USERNAME", "guest");
+    public static final String PASSWORD = env("SPRING_RABBITMQ_PASSWORD", "guest");
 
     private final String vhost;
     private CachingConnectionFactory connections;
@@ -30,7 +31,7 @@ final class RabbitBroker implements AutoCloseable {
         this.vhost = vhost;
     }
 
-    static RabbitBroker withFreshVirtualHost() {
+    public static RabbitBroker withFreshVirtualHost() {
         if (!reachable()) {
             throw new IllegalStateException("RabbitMQ is not reachable on " + HOST + ":" + PORT
                     + "; run .ci/services.sh first (it installs and starts it on loopback)");
@@ -41,7 +42,7 @@ final class RabbitBroker implements AutoCloseable {
         return broker;
     }
 
-    String virtualHost() {
+    public String virtualHost() {
         return vhost;
     }
 
@@ -72,7 +73,7 @@ final class RabbitBroker implements AutoCloseable {
         rabbitmqctl("await_startup");
     }
 
-    static boolean reachable() {
+    public static boolean reachable() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, PORT), 1000);
             return true;

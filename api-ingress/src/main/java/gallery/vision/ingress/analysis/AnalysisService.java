@@ -3,7 +3,6 @@ package gallery.vision.ingress.analysis;
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.Sha1;
-import gallery.vision.common.image.BudgetedDecoder;
 import gallery.vision.common.image.ImageSource;
 import gallery.vision.ingress.config.IngressProperties;
 import gallery.vision.ingress.dispatch.AnalysisJob;
@@ -27,9 +26,11 @@ import java.util.concurrent.TimeoutException;
  * job, then fails with {@link ApiError#TIMEOUT}. A job keeps running while anyone waits for it; when the last
  * request waiting for it gives up, its future is cancelled so that the dispatcher can let it go.
  *
- * <p>Decoding claims the image's pixels from the {@code DECODE_PIXEL_BUDGET} (see {@link BudgetedDecoder}); the
- * dispatcher gives them back when the job no longer needs them. A request for an image whose job is already in flight
- * joins it without decoding. Thread-safe.
+ * <p>The {@link ImageIntake} turns the bytes into the job's image and refuses bad input: in embedded mode it decodes
+ * under the {@code DECODE_PIXEL_BUDGET} ({@link gallery.vision.common.image.BudgetedDecoder}), and the dispatcher gives
+ * the pixels back when the job no longer needs them; in distributed mode a small image is only checked from its header
+ * and decoded by the worker. A request for an image whose job is already in flight joins it without that step.
+ * Thread-safe.
  */
 @Service
 public class AnalysisService {
@@ -44,15 +45,15 @@ public class AnalysisService {
         }
     }
 
-    private final BudgetedDecoder decoder;
+    private final ImageIntake intake;
     private final StoredAnswers stored;
     private final JobDispatcher dispatcher;
     private final Duration timeout;
     private final ConcurrentMap<String, Flight> inFlight = new ConcurrentHashMap<>();
 
-    public AnalysisService(BudgetedDecoder decoder, StoredAnswers stored, JobDispatcher dispatcher,
+    public AnalysisService(ImageIntake intake, StoredAnswers stored, JobDispatcher dispatcher,
                            IngressProperties ingress) {
-        this.decoder = decoder;
+        this.intake = intake;
         this.stored = stored;
         this.dispatcher = dispatcher;
         this.timeout = ingress.requestTimeout();
@@ -65,8 +66,8 @@ public class AnalysisService {
      * else only for a bug, which the web layer logs with its stack trace and answers 500.
      */
     public CompletableFuture<byte[]> analyze(AnalysisKind kind, byte[] jpeg) {
-        // A stored answer exists only for bytes that decoded before, so it is looked up before decoding: a cached
-        // answer then costs a hash and one store read, not a full decode. This is the only lookup: dispatched jobs
+        // A stored answer exists only for bytes that were taken in before, so it is looked up first: a cached
+        // answer then costs a hash and one store read, not a decode. This is the only lookup: dispatched jobs
         // are computed without looking again.
         String sha1 = Sha1.hex(jpeg);
         Optional<byte[]> answer = stored.find(kind, sha1);
@@ -83,9 +84,9 @@ public class AnalysisService {
         return withDeadline(flight.answer.copy()).whenComplete((bytes, failure) -> leave(flightKey, flight));
     }
 
-    /** Decodes under the pixel budget and dispatches, or joins a job that another request dispatched meanwhile. */
+    /** Takes the image in (decoding it in embedded mode) and dispatches, or joins a job dispatched meanwhile. */
     private Flight decodeAndDispatch(AnalysisKind kind, String sha1, byte[] jpeg, String flightKey) {
-        ImageSource image = decoder.decode(jpeg);
+        ImageSource image = intake.accept(jpeg);
         boolean[] dispatched = {false};
         Flight flight = inFlight.compute(flightKey, (key, current) -> {
             Flight joined = current;

@@ -3,7 +3,9 @@ package gallery.vision.ingress.config;
 import gallery.vision.common.AnalysisKind;
 import gallery.vision.common.ApiException;
 import gallery.vision.common.DeploymentProfiles;
+import gallery.vision.common.image.BudgetedDecoder;
 import gallery.vision.common.image.ImageConfiguration;
+import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.jobs.JobRouting;
 import gallery.vision.common.jobs.JobTopology;
 import gallery.vision.common.metrics.MetricNames;
@@ -11,9 +13,11 @@ import gallery.vision.common.storage.BlobStore;
 import gallery.vision.common.storage.S3ImageExpiryConfiguration;
 import gallery.vision.common.storage.S3StorageConfiguration;
 import gallery.vision.common.storage.StorageKeys;
+import gallery.vision.ingress.analysis.ImageIntake;
 import gallery.vision.ingress.dispatch.StoredAnswers;
 import gallery.vision.ingress.models.ModelCatalog;
 import gallery.vision.ingress.dispatch.amqp.AmqpJobDispatcher;
+import gallery.vision.ingress.dispatch.amqp.InlineImageIntake;
 import gallery.vision.ingress.dispatch.amqp.AnnouncedModels;
 import gallery.vision.ingress.metrics.BrokerQueueDepth;
 import gallery.vision.ingress.metrics.CountingStoredAnswers;
@@ -131,6 +135,12 @@ public class DistributedModeConfiguration {
         RabbitTemplate template = new RabbitTemplate(connections);
         return new ServingWorkers(queue -> template.execute(channel -> channel.queueDeclarePassive(queue).getConsumerCount()),
                 System::nanoTime, SERVING_WORKERS_TRUST);
+    }
+
+    /** A small image is checked from its header and decoded by the worker alone; a large one is decoded here. */
+    @Bean
+    ImageIntake imageIntake(JpegDecoder decoder, BudgetedDecoder budgeted, DistributedDispatchProperties properties) {
+        return new InlineImageIntake(decoder, budgeted, properties.inlineImageLimit().toBytes());
     }
 
     @Bean

@@ -3,8 +3,10 @@ package gallery.vision.ingress.config;
 import gallery.vision.common.ApiError;
 import gallery.vision.common.DeploymentProfiles;
 import gallery.vision.common.jobs.AnalysisFailures;
+import gallery.vision.common.image.BudgetedDecoder;
 import gallery.vision.common.metrics.MetricNames;
 import gallery.vision.ingress.analysis.AnalysisService;
+import gallery.vision.ingress.analysis.ImageIntake;
 import gallery.vision.ingress.dispatch.InProcessDispatcher;
 import gallery.vision.ingress.dispatch.StoredAnswers;
 import gallery.vision.common.image.BudgetedDecoder;
@@ -54,6 +56,12 @@ public class EmbeddedModeConfiguration {
     @Bean
     MeterBinder analysisQueueMetrics(InProcessDispatcher dispatcher) {
         return registry -> JobsWaiting.register(registry, MetricNames.INTERACTIVE, dispatcher, InProcessDispatcher::queued);
+    }
+
+    /** A request's image is decoded at once, under the pixel budget: the analysis in this process needs the pixels. */
+    @Bean
+    ImageIntake imageIntake(BudgetedDecoder decoder) {
+        return decoder::decode;
     }
 
     @Bean

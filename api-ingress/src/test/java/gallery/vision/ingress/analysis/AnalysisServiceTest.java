@@ -31,7 +31,7 @@ class AnalysisServiceTest {
 
     private AnalysisService service(Duration timeout) {
         IngressProperties ingress = new IngressProperties(DataSize.ofMegabytes(2), timeout, Duration.ofSeconds(5));
-        return new AnalysisService(new BudgetedDecoder(new JpegDecoder(1_000_000), new PixelBudget(1_000_000, Duration.ZERO)), (kind, sha1) -> Optional.empty(), job -> {
+        return new AnalysisService(new BudgetedDecoder(new JpegDecoder(1_000_000), new PixelBudget(1_000_000, Duration.ZERO))::decode, (kind, sha1) -> Optional.empty(), job -> {
             CompletableFuture<byte[]> answer = new CompletableFuture<>();
             synchronized (this) {
                 jobs.add(job);

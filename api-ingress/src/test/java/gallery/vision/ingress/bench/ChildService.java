@@ -81,10 +81,33 @@ final class ChildService implements AutoCloseable {
 
     /** User plus system CPU time of the whole process (every thread, native ones included), in milliseconds. */
     double cpuMillis() throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        return cpuMillis(process.pid());
+    }
+
+    /** User plus system CPU time of process {@code pid} (every thread), in milliseconds; 0 for no process (-1). */
+    static double cpuMillis(long pid) throws IOException {
+        if (pid < 0) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Where the process's output goes. */
+    Path log() {
+        return log;
+    }
+
+    /** The last {@code lines} lines of the process's output, for a failure message. */
+    String logTail(int lines) throws IOException {
+        List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     /** Resident size in MiB. */

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The speed table of issue 11 in one run (a plain {@code main}, not a test). It starts the built
  * {@code api-ingress.jar} in embedded mode with default settings (a fresh {@code DATA_DIR}, loopback), measures every
  * HTTP row with distinct bytes per request (a new JPEG comment, so a new sha1 and no stored answer), the networks
- * alone on ONNX Runtime, and, when given a broker and an S3 server, the distributed rows; then prints the table with
- * the targets. Server CPU per request is the ingress process's user+system time over a row divided by its requests.
+ * alone on ONNX Runtime, and the distributed rows (a distributed ingress and a worker on RabbitMQ and S3); then
+ * prints the table with the targets. Server CPU per request is the ingress process's user+system time over a row divided by its requests.
  *
  * <pre>
  * mvn -B -q -o -Pspeed-benchmark -pl api-ingress -am -DskipTests -Dexec.skip=true verify [-Dspeed.args="..."]
@@ -32,8 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * seed's images, default {@code ../shared/fixtures/seed}), {@code --models DIR}, {@code --threads N} (intra-op threads
  * for the networks-alone rows, default 2), {@code --env NAME=VALUE} (a setting for the embedded ingress, repeatable),
  * {@code --jvm OPTION} (a JVM option for the embedded ingress, e.g. a JFR recording; repeatable), {@code --no-networks}
- * (skip the networks-alone rows), {@code --networks-only}, {@code --rabbitmq amqp://user:password@host:port/vhost} and {@code --s3 http://key:secret@host:port/bucket} (both
- * needed for the distributed rows).
+ * (skip the networks-alone rows), {@code --networks-only}, {@code --no-distributed} (skip the distributed rows),
+ * {@code --rabbitmq amqp://user:password@host:port/vhost} (vhost percent-encoded; default: a fresh virtual host on the
+ * local RabbitMQ, made with {@code rabbitmqctl} and deleted afterwards), {@code --s3 http://key:secret@host:port/bucket}
+ * (default: an S3Proxy of its own on a free loopback port), {@code --distributed-jvm OPTION} and
+ * {@code --worker-jvm OPTION} (JVM options of the distributed ingress and of the worker, e.g. JFR recordings;
+ * repeatable), {@code --distributed-only} (only the distributed rows, against the embedded ingress, to iterate on
+ * them).
  */
 public final class SpeedBenchmark {
 
@@ -41,6 +46,7 @@ public final class SpeedBenchmark {
     private static final int IN_FLIGHT = 30;
     private static final int REQUESTS_PER_CLIENT = 6;
     private static final int FACES_IN_SAMPLE_2 = 6;
+    private static final int CACHED_RUNS_FACTOR = 5;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -69,39 +75,46 @@ public final class SpeedBenchmark {
         table.add("| what | measured | ingress CPU per request | networks alone | the original | target |");
         table.add("|---|---|---|---|---|---|");
 
-        Map<String, Latencies> networks = options.networks ? networksAlone(options) : Map.of();
-        double faceNetworks = networks.values().stream().limit(5).mapToDouble(Latencies::p50).sum();
+        Map<String, Latencies> networks = options.networks && !options.distributedOnly ? networksAlone(options) : Map.of();
         if (options.networksOnly) {
             return;
         }
 
         try (ChildService embedded = ChildService.start(options.ingressJar, options.environment, options.jvmOptions,
                 true)) {
-            Row faces = sequential(embedded, "/faces", sample2, options.runs);
-            table.add(row("`/faces` sample-2.jpg, sequential, p50", faces.latencies.p50() + " ms", faces,
-                    networks.isEmpty() ? "" : String.format("%.1f ms", faceNetworks), "786 ms", "<= 80 ms"));
-            Row load = inFlight(embedded, "/faces", sample2);
-            table.add(row("`/faces` sample-2.jpg, " + IN_FLIGHT + " in flight: throughput", String.format(
-                    "%.1f req/s, slowest %.0f ms, p50 %.0f ms, %d x 503/504", load.throughput, load.latencies.max(),
-                    load.latencies.p50(), load.refused), load, "", "1.6 req/s", ">= 16 req/s, slowest < 3000 ms"));
-            Row embeddings = sequential(embedded, "/embeddings", sample, options.runs);
-            table.add(row("`/embeddings` sample.jpg, sequential, p50", embeddings.latencies.p50() + " ms", embeddings,
-                    alone(networks, "nsfw-mobilenet-v2-features"), "87 ms", "<= 12 ms"));
-            Row objects = sequential(embedded, "/objects", sample2, options.runs);
-            table.add(row("`/objects` sample-2.jpg, sequential, p50", objects.latencies.p50() + " ms", objects,
-                    alone(networks, "centernet-mobilenet-v3"), "", "<= 50 ms"));
-            notes.add("embedded ingress RSS after the rows: " + embedded.rssMib() + " MiB");
-            if (options.rabbitmq == null || options.s3 == null) {
-                table.add("| distributed minus embedded, uncached `/embeddings` p50 | skipped: no --rabbitmq/--s3 given"
-                        + " | | | | <= 10 ms |");
-                table.add("| cached answer, distributed, p50 | skipped: no --rabbitmq/--s3 given | | | | <= 5 ms |");
-            } else {
+            if (!options.distributedOnly) {
+                embeddedRows(embedded, networks, sample, sample2, options.runs);
+            }
+            if (options.distributed) {
                 distributed(options, embedded, sample);
+            } else {
+                table.add("| distributed minus embedded, uncached `/embeddings` p50 | skipped: --no-distributed"
+                        + " | | | | <= 10 ms |");
+                table.add("| cached answer, distributed, p50 | skipped: --no-distributed | | | | <= 5 ms |");
             }
         }
         notes.add("end: " + java.time.Instant.now() + ", load average " + loadAverage());
         System.out.println();
         table.forEach(System.out::println);
+    }
+
+    private void embeddedRows(ChildService embedded, Map<String, Latencies> networks, byte[] sample, byte[] sample2,
+                              int runs) throws Exception {
+        double faceNetworks = networks.values().stream().limit(5).mapToDouble(Latencies::p50).sum();
+        Row faces = sequential(embedded, "/faces", sample2, runs);
+        table.add(row("`/faces` sample-2.jpg, sequential, p50", faces.latencies.p50() + " ms", faces,
+                networks.isEmpty() ? "" : String.format("%.1f ms", faceNetworks), "786 ms", "<= 80 ms"));
+        Row load = inFlight(embedded, "/faces", sample2);
+        table.add(row("`/faces` sample-2.jpg, " + IN_FLIGHT + " in flight: throughput", String.format(
+                "%.1f req/s, slowest %.0f ms, p50 %.0f ms, %d x 503/504", load.throughput, load.latencies.max(),
+                load.latencies.p50(), load.refused), load, "", "1.6 req/s", ">= 16 req/s, slowest < 3000 ms"));
+        Row embeddings = sequential(embedded, "/embeddings", sample, runs);
+        table.add(row("`/embeddings` sample.jpg, sequential, p50", embeddings.latencies.p50() + " ms", embeddings,
+                alone(networks, "nsfw-mobilenet-v2-features"), "87 ms", "<= 12 ms"));
+        Row objects = sequential(embedded, "/objects", sample2, runs);
+        table.add(row("`/objects` sample-2.jpg, sequential, p50", objects.latencies.p50() + " ms", objects,
+                alone(networks, "centernet-mobilenet-v3"), "", "<= 50 ms"));
+        notes.add("embedded ingress RSS after the rows: " + embedded.rssMib() + " MiB");
     }
 
     private Map<String, Latencies> networksAlone(Options options) throws Exception {
@@ -128,50 +141,147 @@ public final class SpeedBenchmark {
         return times;
     }
 
+    /**
+     * The distributed rows: a distributed ingress and one worker (the built jars, as child processes, default settings)
+     * on the {@link DistributedServices}, measured against the embedded ingress with interleaved pairs of the same new
+     * image, then a repeated image. Besides wall times, CPU per request of every process on the path.
+     */
     private void distributed(Options options, ChildService embedded, byte[] sample) throws Exception {
-        Map<String, String> broker = new HashMap<>(options.environment);
-        broker.put("SPRING_RABBITMQ_ADDRESSES", options.rabbitmq);
-        URI s3 = URI.create(options.s3);
-        String[] credentials = s3.getUserInfo().split(":", 2);
-        broker.put("S3_ENDPOINT", s3.getScheme() + "://" + s3.getHost() + ":" + s3.getPort());
-        broker.put("S3_ACCESS_KEY", credentials[0]);
-        broker.put("S3_SECRET_KEY", credentials[1]);
-        broker.put("S3_BUCKET", s3.getPath().replace("/", ""));
-        Map<String, String> ingressSettings = new HashMap<>(broker);
-        ingressSettings.put("SPRING_PROFILES_ACTIVE", "distributed");
-        try (ChildService worker = ChildService.start(options.workerJar, broker, List.of(), false);
-             ChildService ingress = ChildService.start(options.ingressJar, ingressSettings, List.of(), true)) {
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (post(ingress, "/embeddings", distinct(sample)).statusCode() != 200) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the distributed cluster never answered /embeddings");
-                }
-                Thread.sleep(500);
+        java.util.Optional<DistributedServices> started = DistributedServices.start(options.rabbitmq, options.s3,
+                notes::add);
+        if (started.isEmpty()) {
+            table.add("| distributed minus embedded, uncached `/embeddings` p50 | skipped: no broker (see above) | | | | <= 10 ms |");
+            table.add("| cached answer, distributed, p50 | skipped: no broker (see above) | | | | <= 5 ms |");
+            return;
+        }
+        try (DistributedServices services = started.get()) {
+            notes.add("distributed: " + services.description());
+            Map<String, String> settings = new HashMap<>(options.environment);
+            settings.putAll(services.environment());
+            Map<String, String> ingressSettings = new HashMap<>(settings);
+            ingressSettings.put("SPRING_PROFILES_ACTIVE", "distributed");
+            try (ChildService worker = ChildService.start(options.workerJar, settings, options.workerJvmOptions, false);
+                 ChildService ingress = ChildService.start(options.ingressJar, ingressSettings,
+                         options.distributedJvmOptions, true)) {
+                awaitFirstAnswer(ingress, worker, sample);
+                measureDistributed(services, embedded, ingress, worker, sample, options.runs);
             }
-            double[] differences = new double[options.runs];
-            for (int r = -WARMUP; r < options.runs; r++) {
-                byte[] body = distinct(sample);
-                double local = timed(embedded, "/embeddings", body);
-                double remote = timed(ingress, "/embeddings", body);
-                if (r >= 0) {
-                    differences[r] = remote - local;
-                }
+        }
+    }
+
+    /**
+     * Waits until the cluster answers {@code /embeddings} (the worker loads its models and announces itself; until its
+     * consumer runs, the ingress answers 503 NO_WORKER at once). Fails with the last answer and both logs' tails when a
+     * service dies or nothing answers within 5 minutes.
+     */
+    private void awaitFirstAnswer(ChildService ingress, ChildService worker, byte[] sample) throws Exception {
+        long begin = System.nanoTime();
+        long deadline = begin + Duration.ofMinutes(5).toNanos();
+        String last = "";
+        while (true) {
+            HttpResponse<byte[]> answer = post(ingress, "/embeddings", distinct(sample));
+            if (answer.statusCode() == 200) {
+                notes.add(String.format("distributed cluster answered after %.1f s", (System.nanoTime() - begin) / 1e9));
+                return;
             }
-            Latencies overhead = Latencies.of(differences);
-            table.add("| distributed minus embedded, uncached `/embeddings` p50 (interleaved pairs) | "
-                    + String.format("%+.1f ms", overhead.p50()) + " | | | | <= 10 ms |");
-            byte[] cached = distinct(sample);
-            double[] millis = new double[options.runs];
-            for (int r = -WARMUP; r < options.runs; r++) {
-                double ms = timed(ingress, "/embeddings", cached);
-                if (r >= 0) {
-                    millis[r] = ms;
-                }
+            last = "HTTP " + answer.statusCode() + " " + new String(answer.body());
+            if (!worker.alive() || !ingress.alive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the distributed cluster never answered /embeddings (worker "
+                        + (worker.alive() ? "running" : "dead") + ", ingress " + (ingress.alive() ? "running" : "dead")
+                        + "); last answer: " + last + "\n--- worker log " + worker.log() + ":\n" + worker.logTail(40)
+                        + "\n--- ingress log " + ingress.log() + ":\n" + ingress.logTail(40));
             }
-            Latencies hits = Latencies.of(millis);
-            table.add(String.format("| cached answer, distributed, p50 | %.1f ms | | | | <= 5 ms |", hits.p50()));
-            notes.add("distributed overhead, interleaved pairs: " + overhead.summary());
-            notes.add("distributed cached answer: " + hits.summary());
+            Thread.sleep(500);
+        }
+    }
+
+    private void measureDistributed(DistributedServices services, ChildService embedded, ChildService ingress,
+                                    ChildService worker, byte[] sample, int runs) throws Exception {
+        for (int r = 0; r < WARMUP; r++) {
+            byte[] body = distinct(sample);
+            timed(embedded, "/embeddings", body);
+            timed(ingress, "/embeddings", body);
+        }
+        byte[][] bodies = new byte[runs][];
+        for (int r = 0; r < runs; r++) {
+            bodies[r] = distinct(sample);
+        }
+        double[] differences = new double[runs];
+        double[] remote = new double[runs];
+        CpuWindow cpu = new CpuWindow(services, embedded, ingress, worker);
+        for (int r = 0; r < runs; r++) {
+            double local = timed(embedded, "/embeddings", bodies[r]);
+            remote[r] = timed(ingress, "/embeddings", bodies[r]);
+            differences[r] = remote[r] - local;
+        }
+        Latencies overhead = Latencies.of(differences);
+        notes.add("distributed /embeddings, new image, interleaved with embedded: " + Latencies.of(remote).summary()
+                + "; distributed minus embedded: " + overhead.summary() + "; " + cpu.perRequest(runs));
+        table.add(String.format("| distributed minus embedded, uncached `/embeddings` p50 (interleaved pairs) | %+.1f ms"
+                + " (distributed p50 %.1f ms) | %s | | | <= 10 ms |", overhead.p50(), Latencies.of(remote).p50(),
+                cpu.shortPerRequest(runs)));
+        // A cached answer is cheap: more requests, so that its CPU per request is not one JIT compilation's noise.
+        int hitRuns = CACHED_RUNS_FACTOR * runs;
+        byte[] cached = distinct(sample);
+        for (int r = 0; r < hitRuns; r++) {
+            timed(ingress, "/embeddings", cached);
+        }
+        double[] millis = new double[hitRuns];
+        cpu = new CpuWindow(services, embedded, ingress, worker);
+        for (int r = 0; r < hitRuns; r++) {
+            millis[r] = timed(ingress, "/embeddings", cached);
+        }
+        Latencies hits = Latencies.of(millis);
+        notes.add("distributed /embeddings, cached answer: " + hits.summary() + "; " + cpu.perRequest(hitRuns));
+        table.add(String.format("| cached answer, distributed, p50 | %.1f ms | %s | | | <= 5 ms |", hits.p50(),
+                cpu.shortPerRequest(hitRuns)));
+        // The parts of the path alone, on the same servers (a stage profile by parts; BENCHMARKS.md).
+        byte[] answer = post(ingress, "/embeddings", cached).body();
+        new DistributedParts(services.environment(), notes::add, runs).measure(distinct(sample), answer);
+    }
+
+    /** CPU time of the processes on the distributed rows' path, from the moment it is made, with the time window. */
+    private static final class CpuWindow {
+        private final DistributedServices services;
+        private final ChildService embedded;
+        private final ChildService ingress;
+        private final ChildService worker;
+        private final double[] before;
+        private final java.time.Instant from = java.time.Instant.now();
+
+        CpuWindow(DistributedServices services, ChildService embedded, ChildService ingress, ChildService worker)
+                throws java.io.IOException {
+            this.services = services;
+            this.embedded = embedded;
+            this.ingress = ingress;
+            this.worker = worker;
+            this.before = now();
+        }
+
+        private double[] now() throws java.io.IOException {
+            return new double[]{embedded.cpuMillis(), ingress.cpuMillis(), worker.cpuMillis(), services.s3CpuMillis()};
+        }
+
+        private double[] perRequest(int requests, double[] after) {
+            double[] each = new double[after.length];
+            for (int i = 0; i < after.length; i++) {
+                each[i] = (after[i] - before[i]) / requests;
+            }
+            return each;
+        }
+
+        String perRequest(int requests) throws Exception {
+            double[] each = perRequest(requests, now());
+            return String.format("CPU per request: embedded ingress %.1f ms, distributed ingress %.1f ms, worker %.1f ms,"
+                    + " S3 server %s (%s to %s, load average %s)", each[0], each[1], each[2],
+                    services.ownS3() ? String.format("%.1f ms", each[3]) : "not ours", from, java.time.Instant.now(),
+                    loadAverage());
+        }
+
+        String shortPerRequest(int requests) throws Exception {
+            double[] each = perRequest(requests, now());
+            return String.format("ingress %.0f + worker %.0f%s ms (embedded %.0f ms)", each[1], each[2],
+                    services.ownS3() ? String.format(" + S3 %.0f", each[3]) : "", each[0]);
         }
     }
 
@@ -294,7 +404,8 @@ public final class SpeedBenchmark {
     /** The command line. */
     private record Options(int runs, Path seed, Path models, int threads, Path ingressJar, Path workerJar,
                            Map<String, String> environment, List<String> jvmOptions, boolean networks,
-                           boolean networksOnly, String rabbitmq, String s3) {
+                           boolean networksOnly, boolean distributed, boolean distributedOnly, String rabbitmq, String s3,
+                           List<String> distributedJvmOptions, List<String> workerJvmOptions) {
 
         static Options parse(String[] args) {
             int runs = 40;
@@ -307,6 +418,10 @@ public final class SpeedBenchmark {
             List<String> jvmOptions = new ArrayList<>();
             boolean networks = true;
             boolean networksOnly = false;
+            boolean distributed = true;
+            boolean distributedOnly = false;
+            List<String> distributedJvmOptions = new ArrayList<>();
+            List<String> workerJvmOptions = new ArrayList<>();
             String rabbitmq = null;
             String s3 = null;
             for (int i = 0; i < args.length; i++) {
@@ -329,6 +444,16 @@ public final class SpeedBenchmark {
                         networksOnly = true;
                         i--;
                     }
+                    case "--no-distributed" -> {
+                        distributed = false;
+                        i--;
+                    }
+                    case "--distributed-only" -> {
+                        distributedOnly = true;
+                        i--;
+                    }
+                    case "--distributed-jvm" -> distributedJvmOptions.add(value);
+                    case "--worker-jvm" -> workerJvmOptions.add(value);
                     case "--rabbitmq" -> rabbitmq = value;
                     case "--s3" -> s3 = value;
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -336,7 +461,7 @@ public final class SpeedBenchmark {
                 i++;
             }
             return new Options(runs, seed, models, threads, ingressJar, workerJar, environment, jvmOptions, networks,
-                    networksOnly, rabbitmq, s3);
+                    networksOnly, distributed, distributedOnly, rabbitmq, s3, distributedJvmOptions, workerJvmOptions);
         }
     }
 }

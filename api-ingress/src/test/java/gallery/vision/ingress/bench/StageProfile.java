@@ -48,6 +48,8 @@ public final class StageProfile {
                 + "|toFloatArray|ScoreCalibration|CocoSsdAnswer|AgeGender|ExpressionNet|RecognitionNet"));
         stages.put("JSON", Pattern.compile("tools\\.jackson|com\\.fasterxml\\.jackson"));
         stages.put("DJL predictor", Pattern.compile("ai\\.djl\\."));
+        // distributed mode: the broker client (publish, confirms, replies, the worker's consumer)
+        stages.put("broker (Spring AMQP, RabbitMQ client)", Pattern.compile("org\\.springframework\\.amqp|com\\.rabbitmq"));
         stages.put("HTTP (Tomcat, body read, answer write)", Pattern.compile("org\\.apache\\.(catalina|coyote|tomcat)"
                 + "|gallery\\.vision\\.ingress\\.web|org\\.springframework\\.web|sun\\.nio\\.ch\\.Socket"));
         return stages;

@@ -42,6 +42,15 @@ public final class ImageSource {
                 Objects.requireNonNull(lease, "lease"), null, null);
     }
 
+    /**
+     * An image received but only checked as far as its header (distributed mode's ingress, for a JPEG that travels
+     * inside its job): decoded only if someone asks for its pixels, outside any pixel budget.
+     */
+    public static ImageSource received(byte[] jpeg, JpegDecoder decoder) {
+        Objects.requireNonNull(jpeg, "jpeg");
+        return new ImageSource(jpeg, null, PixelLease.NONE, () -> jpeg, Objects.requireNonNull(decoder, "decoder"));
+    }
+
     /** An image fetched (a worker reading it from the store) and decoded only when first needed. */
     public static ImageSource fetched(Supplier<byte[]> jpeg, JpegDecoder decoder) {
         return new ImageSource(null, null, PixelLease.NONE, Objects.requireNonNull(jpeg, "jpeg"),

@@ -57,6 +57,11 @@ public final class S3ProxyServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The server process's id (for its CPU time in benchmarks), or -1 while it is stopped. */
+    public synchronized long pid() {
+        return process != null && process.isAlive() ? process.pid() : -1;
+    }
+
     /** Starts the server (again) on the same port and data; returns once it accepts connections. */
     public synchronized void startProcess() throws IOException {
         if (process != null && process.isAlive()) {

@@ -29,7 +29,8 @@ import java.util.Set;
  *
  * <p>Outcomes: an answer is replied and acked. A definitive failure that is nobody's fault in particular (the model
  * is not installed here, the store is unreachable) is replied as its error and acked: the client sees a 503 and
- * retries. Any other failure (an image that crashes decoding or the analyzer) is nacked back to the queue; after
+ * retries. So is bad input in an image the job carries (a JPEG whose scan data does not decode: the client's 400).
+ * Any other failure (an image that crashes decoding or the analyzer) is nacked back to the queue; after
  * {@code JOB_DELIVERY_LIMIT} failed deliveries the broker dead-letters it and {@link DeadLetterResponder} answers
  * the request. A message that is not a job is rejected straight to the dead letters.
  *
@@ -91,7 +92,7 @@ public final class JobListener implements ChannelAwareMessageListener {
                 reply = JobMessages.answer(handler.handle(job.kind(), job.sha1(), image));
             }
         } catch (ApiException e) {
-            if (!REPLIED_FAILURES.contains(e.error())) {
+            if (!REPLIED_FAILURES.contains(e.error()) && !(job.carriesImage() && isBadInput(e))) {
                 requeue(job, e, message, channel);
                 return;
             }
@@ -109,6 +110,16 @@ public final class JobListener implements ChannelAwareMessageListener {
         }
         channel.basicAck(tag, false);
         metrics.handled(outcome);
+    }
+
+    /**
+     * A 4xx failure of a job that carries its image is the client's: those are the bytes it posted (ingress checked
+     * only their header, {@code InlineImageIntake}), so every delivery would fail alike, and the client is told at
+     * once, with the error ingress would have given. An image read from the bucket may be a damaged copy instead, which
+     * is nobody's input error: that failure goes back to the queue as any other.
+     */
+    private static boolean isBadInput(ApiException e) {
+        return e.error().status() >= 400 && e.error().status() < 500;
     }
 
     /**

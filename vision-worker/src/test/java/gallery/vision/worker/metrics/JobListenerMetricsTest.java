@@ -112,6 +112,29 @@ class JobListenerMetricsTest {
     }
 
     @Test
+    void repliesBadInputInACarriedImageAsAnErrorInsteadOfRequeueingIt() throws Exception {
+        byte[] damaged = TestJpegs.truncated(TestJpegs.baseline(60, 40), 0.9);
+
+        listener.onMessage(JobMessages.jobWithImage(AnalysisKind.EMBEDDINGS, Sha1.hex(damaged), damaged), channel);
+
+        verify(channel).basicAck(anyLong(), anyBoolean());
+        assertThat(jobs(WorkerJobOutcome.REPLIED_ERROR)).isEqualTo(1);
+        assertThat(jobs(WorkerJobOutcome.REQUEUED)).isZero();
+    }
+
+    @Test
+    void requeuesAJobWhoseImageFromTheStoreDoesNotDecode() throws Exception {
+        byte[] damaged = TestJpegs.truncated(TestJpegs.baseline(60, 40), 0.9);
+        String sha1 = Sha1.hex(damaged);
+        store.put(StorageKeys.imageKey(sha1), damaged);
+
+        listener.onMessage(JobMessages.job(AnalysisKind.EMBEDDINGS, sha1), channel);
+
+        verify(channel).basicNack(anyLong(), anyBoolean(), anyBoolean());
+        assertThat(jobs(WorkerJobOutcome.REQUEUED)).isEqualTo(1);
+    }
+
+    @Test
     void countsMessageThatIsNoJobAsRejected() throws Exception {
         listener.onMessage(new Message("hello".getBytes(), new MessageProperties()), channel);
 
