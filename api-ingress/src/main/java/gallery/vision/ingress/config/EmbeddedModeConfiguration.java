@@ -9,7 +9,6 @@ import gallery.vision.ingress.analysis.AnalysisService;
 import gallery.vision.ingress.analysis.ImageIntake;
 import gallery.vision.ingress.dispatch.InProcessDispatcher;
 import gallery.vision.ingress.dispatch.StoredAnswers;
-import gallery.vision.common.image.BudgetedDecoder;
 import gallery.vision.common.image.JpegDecoder;
 import gallery.vision.common.storage.BlobStore;
 import gallery.vision.ingress.jobs.EmbeddedBulkLane;

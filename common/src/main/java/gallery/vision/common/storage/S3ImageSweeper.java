@@ -37,6 +37,8 @@ public final class S3ImageSweeper implements AutoCloseable {
     private final BooleanSupplier needed;
     private final Duration interval;
     private final Duration ttl;
+    /** The wait after a failure: the interval, or {@link #RETRY} when that is shorter. */
+    private final Duration retry;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "image-expiry");
         thread.setDaemon(true);
@@ -50,6 +52,7 @@ public final class S3ImageSweeper implements AutoCloseable {
         this.needed = needed;
         this.interval = interval;
         this.ttl = ttl;
+        this.retry = interval.compareTo(RETRY) < 0 ? interval : RETRY;
     }
 
     /**
@@ -93,10 +96,10 @@ public final class S3ImageSweeper implements AutoCloseable {
                 deletedThisPass = 0;
             }
         } catch (ApiException | S3ImageSweep.S3SweepException e) {
-            next = interval.compareTo(RETRY) < 0 ? interval : RETRY;
+            next = retry;
             log.warn("image expiry sweep of the bucket failed, trying again in {}: {}", next, e.getMessage());
         } catch (RuntimeException e) {
-            next = interval.compareTo(RETRY) < 0 ? interval : RETRY;
+            next = retry;
             log.warn("image expiry sweep of the bucket failed, trying again in {}: {}", next, e.getClass().getSimpleName());
         }
         schedule(next);
