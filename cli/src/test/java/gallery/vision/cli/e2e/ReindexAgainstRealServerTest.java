@@ -5,6 +5,8 @@ import gallery.vision.cli.support.CliChild;
 import gallery.vision.cli.support.TestStorage;
 import gallery.vision.ingress.ApiIngressApplication;
 import gallery.vision.worker.djl.DjlPrivacy;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +38,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code reindex} against the real ingress in embedded mode with the models the build converted, started in-process
@@ -115,6 +119,7 @@ class ReindexAgainstRealServerTest {
             Thread.sleep(10);
         }
         child.destroyForcibly().waitFor();
+        awaitNoRequestInProgress();
         Set<String> doneBeforeKill = complete(storage, sha1ById);
         assertThat(doneBeforeKill).as("images finished before the kill").isNotEmpty()
                 .hasSizeLessThan(sha1ById.size());
@@ -196,6 +201,19 @@ class ReindexAgainstRealServerTest {
             node.put("version", version);
         }
         Files.writeString(answer, JSON.writeValueAsString(node));
+    }
+
+    /**
+     * Waits until the ingress has had no HTTP request in progress for half a second: a POST the killed run had sent
+     * in full may still be landing, and its job record must be counted as posted before the kill, not after.
+     */
+    private static void awaitNoRequestInProgress() {
+        MeterRegistry meters = ingress.getBean(MeterRegistry.class);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).during(Duration.ofMillis(500))
+                .until(() -> meters.find("http.server.requests.active").longTaskTimers().stream()
+                        .mapToInt(LongTaskTimer::activeTasks).sum() == 0);
+        assertThat(meters.find("http.server.requests.active").longTaskTimer())
+                .as("the ingress counts requests in progress").isNotNull();
     }
 
     /** The sha1s of the images whose three answer files all exist. */
