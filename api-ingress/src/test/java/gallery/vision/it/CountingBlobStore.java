@@ -3,6 +3,7 @@ package gallery.vision.it;
 import gallery.vision.common.storage.BlobStore;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,11 @@ final class CountingBlobStore implements BlobStore {
     @Override
     public boolean exists(String key) {
         return store.exists(key);
+    }
+
+    @Override
+    public Optional<Instant> writtenAt(String key) {
+        return store.writtenAt(key);
     }
 
     @Override

@@ -10,6 +10,8 @@ import gallery.vision.common.jobs.JobRouting;
 import gallery.vision.common.jobs.JobTopology;
 import gallery.vision.common.metrics.MetricNames;
 import gallery.vision.common.storage.BlobStore;
+import gallery.vision.common.storage.ImageExpiryProperties;
+import gallery.vision.common.storage.StoredImages;
 import gallery.vision.common.storage.S3ImageExpiryConfiguration;
 import gallery.vision.common.storage.S3StorageConfiguration;
 import gallery.vision.common.storage.StorageKeys;
@@ -143,10 +145,16 @@ public class DistributedModeConfiguration {
         return new InlineImageIntake(decoder, budgeted, properties.inlineImageLimit().toBytes());
     }
 
+    /** Images for the workers to read, each written again when found stored with less than half its TTL ahead. */
     @Bean
-    AmqpJobDispatcher amqpJobDispatcher(BlobStore store, AsyncRabbitTemplate jobTemplate, ServingWorkers workers,
+    StoredImages storedImages(BlobStore store, ImageExpiryProperties expiry) {
+        return new StoredImages(store, expiry.ttl(), Clock.systemUTC());
+    }
+
+    @Bean
+    AmqpJobDispatcher amqpJobDispatcher(StoredImages images, AsyncRabbitTemplate jobTemplate, ServingWorkers workers,
                                         DistributedDispatchProperties properties, ConnectionFactory connections) {
-        AmqpJobDispatcher dispatcher = new AmqpJobDispatcher(store, jobTemplate, workers,
+        AmqpJobDispatcher dispatcher = new AmqpJobDispatcher(images, jobTemplate, workers,
                 properties.inlineImageLimit().toBytes());
         connections.addConnectionListener(dispatcher);
         return dispatcher;

@@ -7,8 +7,7 @@ import gallery.vision.common.ApiException;
 import gallery.vision.common.jobs.AnalysisFailures;
 import gallery.vision.common.jobs.JobMessages;
 import gallery.vision.common.jobs.JobRouting;
-import gallery.vision.common.storage.BlobStore;
-import gallery.vision.common.storage.StorageKeys;
+import gallery.vision.common.storage.StoredImages;
 import gallery.vision.ingress.dispatch.amqp.ServingWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Distributed mode's launcher: stores the image in the bucket (unless it is there) and publishes one persistent
+ * Distributed mode's launcher: stores the image in the bucket (unless it is there with half its
+ * {@code IMAGE_TTL} ahead, {@link StoredImages}) and publishes one persistent
  * bulk job per missing analysis to that analysis' {@link JobRouting#bulkQueue}, without reply-to, and waits for the
  * broker's confirms: once this returns, the jobs survive a restart of the ingress, of the broker (quorum queues) and
  * of any worker. One job per analysis, because only the workers with an analysis' model consume its queue (a fleet
@@ -36,16 +36,16 @@ public final class AmqpBulkPublisher implements JobLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(AmqpBulkPublisher.class);
 
-    private final BlobStore store;
+    private final StoredImages images;
     private final RabbitTemplate template;
     private final Duration confirmTimeout;
     private final ServingWorkers workers;
     private final AnalysisFailures failures;
 
     /** @param template with the {@code mandatory} flag, on a connection factory with correlated publisher confirms */
-    public AmqpBulkPublisher(BlobStore store, RabbitTemplate template, Duration confirmTimeout, ServingWorkers workers,
+    public AmqpBulkPublisher(StoredImages images, RabbitTemplate template, Duration confirmTimeout, ServingWorkers workers,
                              AnalysisFailures failures) {
-        this.store = store;
+        this.images = images;
         this.template = template;
         this.confirmTimeout = confirmTimeout;
         this.workers = workers;
@@ -74,9 +74,8 @@ public final class AmqpBulkPublisher implements JobLauncher {
         if (served.isEmpty()) {
             return;
         }
-        String key = StorageKeys.imageKey(job.sha1());
-        if (jpeg != null && !store.exists(key)) {
-            store.put(key, jpeg);
+        if (jpeg != null) {
+            images.keep(job.sha1(), jpeg);
         }
         List<CorrelationData> confirms = new ArrayList<>();
         try {

@@ -1,7 +1,7 @@
 package gallery.vision.ingress.jobs;
 
 import gallery.vision.common.jobs.AnalysisFailures;
-import gallery.vision.common.storage.BlobStore;
+import gallery.vision.common.storage.StoredImages;
 import gallery.vision.ingress.dispatch.amqp.ServingWorkers;
 import gallery.vision.ingress.config.IngressProperties;
 import gallery.vision.common.DeploymentProfiles;
@@ -21,10 +21,10 @@ import org.springframework.context.annotation.Profile;
 public class DistributedJobsConfiguration {
 
     @Bean
-    AmqpBulkPublisher amqpBulkPublisher(BlobStore store, ConnectionFactory connections, IngressProperties ingress,
+    AmqpBulkPublisher amqpBulkPublisher(StoredImages images, ConnectionFactory connections, IngressProperties ingress,
                                         ServingWorkers workers, AnalysisFailures failures) {
         RabbitTemplate template = new RabbitTemplate(connections);
         template.setMandatory(true);
-        return new AmqpBulkPublisher(store, template, ingress.requestTimeout(), workers, failures);
+        return new AmqpBulkPublisher(images, template, ingress.requestTimeout(), workers, failures);
     }
 }

@@ -1,5 +1,6 @@
 package gallery.vision.common.storage;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,9 @@ public interface BlobStore {
 
     /** Whether a value is stored under the key. */
     boolean exists(String key);
+
+    /** When the value under the key was last written (what expiry counts from), or empty when none is stored. */
+    Optional<Instant> writtenAt(String key);
 
     /** Removes the value under the key; nothing happens when there is none. */
     void delete(String key);

@@ -91,6 +91,17 @@ public final class FileBlobStore implements BlobStore {
         return Files.isRegularFile(resolve(key));
     }
 
+    @Override
+    public Optional<Instant> writtenAt(String key) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(resolve(key)).toInstant());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the time of " + key, e);
+        }
+    }
+
     /**
      * Deletes every value below {@code folder} (a key prefix ending in {@code /}, such as {@link StorageKeys#IMAGES})
      * last written before {@code cutoff}. Directories stay (a put may be about to write into one).

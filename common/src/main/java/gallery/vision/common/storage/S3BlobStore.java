@@ -12,12 +12,14 @@ import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.Item;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,13 +98,21 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public boolean exists(String key) {
+        return stat(key).isPresent();
+    }
+
+    @Override
+    public Optional<Instant> writtenAt(String key) {
+        return stat(key).map(stat -> stat.lastModified().toInstant());
+    }
+
+    private Optional<StatObjectResponse> stat(String key) {
         ensureBucket();
         try {
-            client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
-            return true;
+            return Optional.of(client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()));
         } catch (ErrorResponseException e) {
             if (isMissing(e)) {
-                return false;
+                return Optional.empty();
             }
             throw unavailable("stat", e);
         } catch (Exception e) {

@@ -117,6 +117,29 @@ class S3ImageSweepTest {
     }
 
     @Test
+    void anImageFoundStoredNearItsTtlIsWrittenAgainSoTheSweepKeepsItForTheJobThatReadsIt() {
+        MinioClient client = client();
+        S3BlobStore store = new S3BlobStore(client, "sweep-kept");
+        String key = StorageKeys.imageKey(sha1(1));
+        store.put(key, new byte[]{1});
+        Instant first = lastModified(client, "sweep-kept", key);
+        assertThat(store.writtenAt(key)).hasValueSatisfying(
+                written -> assertThat(Duration.between(written, first).abs()).isLessThan(Duration.ofSeconds(1)));
+        assertThat(store.writtenAt(StorageKeys.imageKey(sha1(2)))).isEmpty();
+        assertThat(new StoredImages(store, TTL, Clock.systemUTC()).keep(sha1(1), new byte[]{2}))
+                .as("a copy written just now is left as it is").isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(first.plusSeconds(2)));
+
+        Clock aMinuteBeforeItsTtl = Clock.fixed(first.plus(TTL).minusSeconds(60), ZoneOffset.UTC);
+        assertThat(new StoredImages(store, TTL, aMinuteBeforeItsTtl).keep(sha1(1), new byte[]{2})).isTrue();
+        S3ImageSweep.Round round = new S3ImageSweep(client, "sweep-kept", TTL,
+                Clock.fixed(first.plus(TTL).plusSeconds(1), ZoneOffset.UTC)).next();
+
+        assertThat(round.deleted()).isZero();
+        assertThat(store.get(key)).hasValueSatisfying(bytes -> assertThat(bytes).containsExactly(2));
+    }
+
+    @Test
     void twoSweepersAtOnceDeleteEveryExpiredImageWithoutFailing() {
         MinioClient client = client();
         S3BlobStore store = new S3BlobStore(client, "sweep-twice");

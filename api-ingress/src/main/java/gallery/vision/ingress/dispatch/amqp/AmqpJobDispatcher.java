@@ -4,8 +4,7 @@ import gallery.vision.common.ApiError;
 import gallery.vision.common.ApiException;
 import gallery.vision.common.jobs.JobMessages;
 import gallery.vision.common.jobs.JobRouting;
-import gallery.vision.common.storage.BlobStore;
-import gallery.vision.common.storage.StorageKeys;
+import gallery.vision.common.storage.StoredImages;
 import gallery.vision.ingress.dispatch.AnalysisJob;
 import gallery.vision.ingress.dispatch.JobDispatcher;
 import com.rabbitmq.client.ShutdownSignalException;
@@ -52,7 +51,7 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
     private static final int IMAGE_WRITE_THREADS = 4;
     private static final int IMAGE_WRITE_BACKLOG = 256;
 
-    private final BlobStore store;
+    private final StoredImages images;
     private final AsyncRabbitTemplate rabbit;
     private final ServingWorkers workers;
     private final long inlineImageLimit;
@@ -60,8 +59,8 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
     private final Set<CompletableFuture<Message>> awaited = ConcurrentHashMap.newKeySet();
 
     /** @param inlineImageLimit largest JPEG, in bytes, sent inside its job */
-    public AmqpJobDispatcher(BlobStore store, AsyncRabbitTemplate rabbit, ServingWorkers workers, long inlineImageLimit) {
-        this.store = store;
+    public AmqpJobDispatcher(StoredImages images, AsyncRabbitTemplate rabbit, ServingWorkers workers, long inlineImageLimit) {
+        this.images = images;
         this.rabbit = rabbit;
         this.workers = workers;
         this.inlineImageLimit = inlineImageLimit;
@@ -86,7 +85,7 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
                 message = JobMessages.jobWithImage(job.kind(), job.sha1(), jpeg);
                 storeImageBeside(job.sha1(), jpeg);
             } else {
-                storeImage(job.sha1(), jpeg);
+                images.keep(job.sha1(), jpeg);
                 message = JobMessages.job(job.kind(), job.sha1());
             }
             reply = rabbit.sendAndReceive(JobRouting.JOBS_EXCHANGE, JobRouting.jobRoutingKey(job.kind()), message);
@@ -135,12 +134,6 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
         }
     }
 
-    private void storeImage(String sha1, byte[] jpeg) {
-        String key = StorageKeys.imageKey(sha1);
-        if (!store.exists(key)) {
-            store.put(key, jpeg);
-        }
-    }
 
     /**
      * Stores an image sent inline on another thread; a failure or a busy executor only costs the stored copy. No
@@ -151,7 +144,7 @@ public final class AmqpJobDispatcher implements JobDispatcher, ConnectionListene
         try {
             imageWrites.execute(() -> {
                 try {
-                    store.put(StorageKeys.imageKey(sha1), jpeg);
+                    images.write(sha1, jpeg);
                 } catch (RuntimeException e) {
                     log.warn("storing image {} failed (its job carries it): {}", sha1, e.toString());
                 }
