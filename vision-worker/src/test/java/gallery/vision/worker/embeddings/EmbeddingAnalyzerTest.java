@@ -77,15 +77,15 @@ class EmbeddingAnalyzerTest {
         }
     }
 
-    /** What {@code /embeddings} answers: the shipped shaping of these features, 288 non-negative values. */
+    /** What {@code /embeddings} answers: the shipped shaping of these features, 384 non-negative values. */
     @Test
-    void shapesTheFeaturesInto288NonNegativeValuesThatStillFindTheMirroredPhoto() throws Exception {
+    void shapesTheFeaturesInto384NonNegativeValuesThatStillFindTheMirroredPhoto() throws Exception {
         RgbImage image = TestModels.demoPhoto("sample1.jpg");
         float[] mirrored = EmbeddingsConfiguration.TRANSFORM.apply(analyzer.analyze(TestModels.flipped(image)));
 
         for (float[] features : ORIGINALS) {
             float[] shaped = EmbeddingsConfiguration.TRANSFORM.apply(features);
-            assertThat(shaped).hasSize(288);
+            assertThat(shaped).hasSize(384);
             for (float v : shaped) {
                 assertThat(v).isGreaterThanOrEqualTo(0f);
             }

@@ -49,6 +49,11 @@ public final class RawEmbeddings {
         return vectors.containsKey(photo);
     }
 
+    /** Whether the vector of a photo's edit was cached. */
+    public boolean has(String photo, String edit) {
+        return vectors.getOrDefault(photo, Map.of()).containsKey(edit);
+    }
+
     public void write(Path file) {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             out.writeInt(MAGIC);

@@ -37,7 +37,8 @@ import java.util.Map;
  * {@code --photos DIR}, {@code --only objects|embeddings|augmentations} (augmentations: adds the embeddings of
  * {@link NearDuplicates#trainingAugmentations()} of the training photos to an existing {@code embeddings.bin}),
  * {@code --new-only true} (photos added to photos.tsv: keeps the outputs already in the cache and runs the networks
- * only on photos that have none there; the cached detections must come from the same model version). The models
+ * only on photos that have none there, with {@code --only augmentations} only on training photos whose augmentations
+ * are not all cached; the cached detections must come from the same model version). The models
  * come from {@link EvalModels}.
  */
 public final class RawOutputs {
@@ -51,13 +52,13 @@ public final class RawOutputs {
         List<EvalPhoto> photos = PhotoManifest.read(paths.tools().resolve("photos.tsv"), paths.photos());
         PhotoLoader loader = new PhotoLoader(800);
         String only = paths.option("only", "all");
+        boolean newOnly = Boolean.parseBoolean(paths.option("new-only", "false"));
         if (only.equals("augmentations")) {
             Path file = paths.cache().resolve("embeddings.bin");
-            augmentations(photos, loader, RawEmbeddings.read(file)).write(file);
+            augmentations(photos, loader, RawEmbeddings.read(file), newOnly).write(file);
             System.out.println("raw outputs: augmentations added to " + file);
             return;
         }
-        boolean newOnly = Boolean.parseBoolean(paths.option("new-only", "false"));
         if (!only.equals("embeddings")) {
             Path file = paths.cache().resolve("detections.json");
             RawDetections cached = newOnly ? RawDetections.read(file) : null;
@@ -125,13 +126,19 @@ public final class RawOutputs {
         return cache;
     }
 
-    /** Adds the embeddings of {@link NearDuplicates#trainingAugmentations()} of the training photos only. */
-    private static RawEmbeddings augmentations(List<EvalPhoto> photos, PhotoLoader loader, RawEmbeddings cache) {
+    /**
+     * Adds the embeddings of {@link NearDuplicates#trainingAugmentations()} of the training photos only.
+     *
+     * @param newOnly skip the training photos whose augmentations are all cached already
+     */
+    private static RawEmbeddings augmentations(List<EvalPhoto> photos, PhotoLoader loader, RawEmbeddings cache,
+                                               boolean newOnly) {
         String name = EmbeddingsConfiguration.EMBEDDER.name();
         try (EmbeddingAnalyzer analyzer = new EmbeddingAnalyzer(EvalModels.load(name),
                 EmbeddingsConfiguration.EMBEDDER, EmbeddingTransform.NONE)) {
             for (EvalPhoto photo : photos) {
-                if (EvalSplit.of(photo) != EvalSplit.TRAINING) {
+                if (EvalSplit.of(photo) != EvalSplit.TRAINING || newOnly && NearDuplicates.trainingAugmentations()
+                        .stream().allMatch(edit -> cache.has(photo.id(), edit.name()))) {
                     continue;
                 }
                 RgbImage image = loader.load(photo);

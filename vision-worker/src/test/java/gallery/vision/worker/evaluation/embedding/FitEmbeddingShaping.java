@@ -17,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Fits {@link HomeGalleryShaping} on the training photos ({@link EvalSplit}) from the cached raw embeddings
@@ -34,7 +36,10 @@ import java.util.Locale;
  *     -Deval.args="--report docs/evaluation/embedding-shaping.md"
  * </pre>
  * Options: {@code --cache DIR}, {@code --shaping PATH} (default: the resource beside {@code HomeGalleryShaping}),
- * {@code --report PATH} (relative paths against the repository root).
+ * {@code --report PATH} (relative paths against the repository root), {@code --first-photos N} (also report the
+ * held-out photos among the first N of photos.tsv and those added after them, each part queried among itself),
+ * {@code --previous PATH --previous-name NAME} (also measure the parameters shipped before, e.g. from
+ * {@code git show}, on the same photos).
  */
 public final class FitEmbeddingShaping {
 
@@ -47,9 +52,15 @@ public final class FitEmbeddingShaping {
         RawEmbeddings cache = RawEmbeddings.read(paths.cache().resolve("embeddings.bin"));
         List<EvalPhoto> trainingPhotos = new ArrayList<>();
         List<String> heldOut = new ArrayList<>();
-        for (EvalPhoto photo : PhotoManifest.read(paths.tools().resolve("photos.tsv"), paths.photos())) {
+        List<EvalPhoto> manifest = PhotoManifest.read(paths.tools().resolve("photos.tsv"), paths.photos());
+        int first = Integer.parseInt(paths.option("first-photos", "0"));
+        List<String> heldOutFirst = new ArrayList<>();
+        List<String> heldOutLater = new ArrayList<>();
+        for (int i = 0; i < manifest.size(); i++) {
+            EvalPhoto photo = manifest.get(i);
             if (EvalSplit.of(photo) == EvalSplit.HELD_OUT) {
                 heldOut.add(photo.id());
+                (i < first ? heldOutFirst : heldOutLater).add(photo.id());
             } else {
                 trainingPhotos.add(photo);
             }
@@ -66,8 +77,9 @@ public final class FitEmbeddingShaping {
         if (!chosen.method().equals("projection")) {
             throw new IllegalStateException("cross-validation chose " + chosen + "; the service ships projections");
         }
-        ProjectionFit.Projection projection = ProjectionFit.fit(ProjectionFit.components(cache, training,
-                ShapingCrossValidation.fitEdits(edits, augmentations, chosen.augmented())), chosen.alpha());
+        ProjectionFit.Projection projection = ProjectionFit.fit(ProjectionFit.withoutColour(
+                ProjectionFit.components(cache, training, ShapingCrossValidation.fitEdits(edits, augmentations,
+                        chosen.augmented())), chosen.colourRemoved()), chosen.alpha());
         HomeGalleryShaping fitted = projection.shaping(chosen.k(), chosen.scale(), chosen.layout());
         List<String> file = new ArrayList<>(List.of(
                 "# Home Gallery shaping of " + cache.model() + ": layout, then per feature its mean and its "
@@ -102,12 +114,28 @@ public final class FitEmbeddingShaping {
                 "unrelated pairs >= 0.5", "margin: mean", "margin: min", "photos with margin <= 0",
                 "raw recall@1");
         List<String> failures = new ArrayList<>();
-        for (String part : List.of("held-out", "training")) {
-            List<String> ids = part.equals("held-out") ? heldOut : training;
-            for (EmbeddingTransform t : List.of(EmbeddingTransform.NONE, shipped)) {
+        List<EmbeddingTransform> transforms = new ArrayList<>(List.of(EmbeddingTransform.NONE));
+        String previousName = paths.option("previous-name", "previous");
+        if (paths.options().containsKey("previous")) {
+            Path previous = Path.of(paths.option("previous", ""));
+            transforms.add(HomeGalleryShaping.parse(previous.toString(), Files.readAllLines(previous)));
+        }
+        transforms.add(shipped);
+        Map<String, List<String>> parts = new LinkedHashMap<>();
+        parts.put("held-out", heldOut);
+        if (first > 0) {
+            parts.put("held-out, first " + first + " of photos.tsv", heldOutFirst);
+            parts.put("held-out, added later", heldOutLater);
+        }
+        parts.put("training", training);
+        for (Map.Entry<String, List<String>> entry : parts.entrySet()) {
+            String part = entry.getKey();
+            List<String> ids = entry.getValue();
+            for (EmbeddingTransform t : transforms) {
                 ShapingEvaluation.Result r = ShapingEvaluation.run(cache, ids, edits, t);
                 boolean raw = t == EmbeddingTransform.NONE;
-                table.row(part + " (" + ids.size() + ")", raw ? "raw features" : "shaped",
+                table.row(part + " (" + ids.size() + ")", raw ? "raw features" : t == shipped ? "shaped"
+                                : "shaped, " + previousName,
                         t.apply(cache.get(ids.get(0), RawEmbeddings.ORIGINAL)).length,
                         String.format(Locale.ROOT, "%d/%d (%.1f%%)", r.passed(), r.nearDuplicates(),
                                 100.0 * r.passed() / r.nearDuplicates()),
@@ -116,12 +144,13 @@ public final class FitEmbeddingShaping {
                         String.format(Locale.ROOT, "%.3f", r.minMargin()), r.negativeMargins(),
                         String.format(Locale.ROOT, "%.1f%%", 100 * r.rawRecall()));
                 if (part.equals("held-out")) {
-                    r.failures().forEach(f -> failures.add((raw ? "raw: " : "shaped: ") + f));
+                    String label = raw ? "raw: " : t == shipped ? "shaped: " : previousName + ": ";
+                    r.failures().forEach(f -> failures.add(label + f));
                 }
             }
         }
         report.append(table.render()).append('\n');
-        report.append("Held-out near-duplicates that did not pass:\n\n");
+        report.append("Held-out near-duplicates that did not pass (all held-out photos queried together):\n\n");
         failures.forEach(f -> report.append("- ").append(f).append('\n'));
         Path reportPath = repo.resolve(paths.option("report", "vision-worker/target/shaping-report.md"));
         Files.createDirectories(reportPath.toAbsolutePath().getParent());
@@ -133,12 +162,12 @@ public final class FitEmbeddingShaping {
     private static String crossValidation(List<ShapingCrossValidation.Row> ranked, int settings) {
         MarkdownTable table = new MarkdownTable("rank", "setting", "near-duplicates first and >= 0.5",
                 "unrelated pairs >= 0.5", "margin: mean", "raw recall@1");
+        java.util.Set<String> groups = new java.util.HashSet<>();
         for (int i = 0; i < ranked.size(); i++) {
             ShapingCrossValidation.Row r = ranked.get(i);
-            boolean standardised = !r.setting().method().equals("projection");
-            boolean firstStandardised = standardised && ranked.stream().filter(x -> !x.setting().method()
-                    .equals("projection")).findFirst().orElseThrow() == r;
-            if (i < 12 || firstStandardised) {
+            ShapingCrossValidation.Setting s = r.setting();
+            boolean firstOfGroup = groups.add(s.method() + "/" + s.augmented() + "/" + s.colourRemoved());
+            if (i < 12 || firstOfGroup) {
                 table.row(i + 1, r.setting(), String.format(Locale.ROOT, "%d/%d", r.passed(), r.queries()),
                         String.format(Locale.ROOT, "%.1f%%", 100 * r.unrelatedShown()),
                         String.format(Locale.ROOT, "%.3f", r.meanMargin()),
@@ -151,8 +180,12 @@ public final class FitEmbeddingShaping {
                 + "folds). Admissible: at most 15%% unrelated pairs >= 0.5 and raw recall@1 >= 95%%; chosen: the most "
                 + "near-duplicates first and >= 0.5, ties by the larger mean margin. %d settings compared (projection: "
                 + "shrinkage alpha x directions x scale x layout x fitted on the four edits alone or also on three "
-                + "gray training augmentations, the other edits followed by gray; the first fit's per-feature "
-                + "standardisation x scale); the best 12 and the best standardisation are shown. The held-out photos play no part in "
-                + "the choice.%n%n", CrossValidationFolds.K, CrossValidationFolds.K, settings) + table.render() + "\n";
+                + "gray training augmentations, the other edits followed by gray x leading directions of colour "
+                + "change projected out first, %s, estimated from the fit's gray-minus-colour sample differences; the "
+                + "first fit's per-feature standardisation x scale); the best 12, the best with and without the "
+                + "augmentations for each number of colour directions removed and the best standardisation are "
+                + "shown. The held-out photos play no part in the choice.%n%n", CrossValidationFolds.K,
+                CrossValidationFolds.K, settings, java.util.Arrays.toString(ShapingCrossValidation.COLOUR_DIRECTIONS))
+                + table.render() + "\n";
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * setting is admissible when at most {@value #MAX_UNRELATED} of the unrelated pairs reach 0.5 and raw recall@1 stays
  * at least {@value #MIN_RAW_RECALL} (the issue's bounds); the chosen one passes the most near-duplicates, ties by the
  * larger mean margin. Methods: the discriminant projection ({@link ProjectionFit}; shrinkage, directions, scale,
- * layout) and, for comparison, the first fit's per-feature standardisation (scale). Stateless.
+ * layout, gray augmentations, colour directions removed) and, for comparison, the first fit's per-feature standardisation (scale). Stateless.
  */
 public final class ShapingCrossValidation {
 
@@ -27,19 +27,25 @@ public final class ShapingCrossValidation {
     static final double[] ALPHAS = {0.05, 0.2, 0.5};
     static final int[] DIRECTIONS = {16, 32, 48, 64};
     static final double[] SCALES = {0.25, 0.5, 1, 2};
+    /** Leading directions of colour change projected out before the fit ({@link ProjectionFit#withoutColour}). */
+    public static final int[] COLOUR_DIRECTIONS = {0, 1, 4, 16, 64};
     static final double[] STANDARDISED_SCALES = {1, 1.5, 2, 3, 4, 5};
 
     /**
      * One candidate: {@code method} "projection" (alpha, k, scale, layout; fitted on the edits alone or also on the
-     * gray training augmentations) or "standardised" (scale).
+     * gray training augmentations; with {@code colourRemoved} leading directions of colour change projected out
+     * first) or "standardised" (scale).
      */
-    public record Setting(String method, double alpha, int k, double scale, Layout layout, boolean augmented) {
+    public record Setting(String method, double alpha, int k, double scale, Layout layout, boolean augmented,
+                          int colourRemoved) {
 
         @Override
         public String toString() {
             return method.equals("projection")
-                    ? String.format(Locale.ROOT, "projection: alpha %.2f, %d directions, scale %.2f, %s%s", alpha, k,
-                    scale, layout.name().toLowerCase(Locale.ROOT), augmented ? ", gray augmentations" : "")
+                    ? String.format(Locale.ROOT, "projection: alpha %.2f, %d directions, scale %.2f, %s%s%s", alpha,
+                    k, scale, layout.name().toLowerCase(Locale.ROOT), augmented ? ", gray augmentations" : "",
+                    colourRemoved > 0 ? ", " + colourRemoved + " colour direction" + (colourRemoved > 1 ? "s" : "")
+                    + " removed" : "")
                     : String.format(Locale.ROOT, "standardised (hgshape1 method): scale %.1f", scale);
         }
     }
@@ -68,18 +74,20 @@ public final class ShapingCrossValidation {
     public static List<Setting> grid() {
         List<Setting> grid = new ArrayList<>();
         for (boolean augmented : new boolean[] {false, true}) {
-            for (double alpha : ALPHAS) {
-                for (int k : DIRECTIONS) {
-                    for (double scale : SCALES) {
-                        for (Layout layout : Layout.values()) {
-                            grid.add(new Setting("projection", alpha, k, scale, layout, augmented));
+            for (int colour : COLOUR_DIRECTIONS) {
+                for (double alpha : ALPHAS) {
+                    for (int k : DIRECTIONS) {
+                        for (double scale : SCALES) {
+                            for (Layout layout : Layout.values()) {
+                                grid.add(new Setting("projection", alpha, k, scale, layout, augmented, colour));
+                            }
                         }
                     }
                 }
             }
         }
         for (double scale : STANDARDISED_SCALES) {
-            grid.add(new Setting("standardised", 0, 0, scale, Layout.HALVES, false));
+            grid.add(new Setting("standardised", 0, 0, scale, Layout.HALVES, false, 0));
         }
         return grid;
     }
@@ -104,14 +112,18 @@ public final class ShapingCrossValidation {
             for (boolean augmented : new boolean[] {false, true}) {
                 ProjectionFit.Components components = ProjectionFit.components(cache, fit, fitEdits(edits,
                         augmentations, augmented));
-                for (double alpha : ALPHAS) {
-                    projections.put(augmented + "/" + alpha, ProjectionFit.fit(components, alpha));
+                for (int colour : COLOUR_DIRECTIONS) {
+                    ProjectionFit.Components kept = ProjectionFit.withoutColour(components, colour);
+                    for (double alpha : ALPHAS) {
+                        projections.put(key(augmented, colour, alpha), ProjectionFit.fit(kept, alpha));
+                    }
                 }
             }
             float[][] stats = Standardised.meanAndDivisor(cache, fit);
             for (Setting s : grid()) {
                 EmbeddingTransform t = s.method().equals("projection")
-                        ? projections.get(s.augmented() + "/" + s.alpha()).shaping(s.k(), s.scale(), s.layout())
+                        ? projections.get(key(s.augmented(), s.colourRemoved(), s.alpha())).shaping(s.k(), s.scale(),
+                        s.layout())
                         : new Standardised(stats[0], stats[1], (float) s.scale());
                 ShapingEvaluation.Result r = ShapingEvaluation.run(cache, test, edits, t);
                 int pairs = test.size() * (test.size() - 1) / 2;
@@ -125,13 +137,17 @@ public final class ShapingCrossValidation {
                 margins.get(s)[0] += r.meanMargin() * test.size();
                 margins.get(s)[1] += test.size();
             }
-            System.out.printf(Locale.ROOT, "shaping: cross-validation fold %d of %d done (%d fit, %d test photos)%n",
-                    f + 1, k, fit.size(), test.size());
+            System.out.printf(Locale.ROOT, "shaping: cross-validation fold %d of %d done at %s (%d fit, %d test "
+                    + "photos)%n", f + 1, k, java.time.LocalTime.now(), fit.size(), test.size());
         }
         List<Row> rows = new ArrayList<>();
         counts.forEach((s, c) -> rows.add(new Row(s, c[0], c[1], c[2], c[3], margins.get(s)[0],
                 (int) margins.get(s)[1], c[4])));
         return rows;
+    }
+
+    private static String key(boolean augmented, int colour, double alpha) {
+        return augmented + "/" + colour + "/" + alpha;
     }
 
     /** The edits a projection is fitted on: {@code edits}, followed by {@code augmentations} when augmented. */
@@ -143,9 +159,13 @@ public final class ShapingCrossValidation {
         return all;
     }
 
-    /** Best first: admissible, most near-duplicates passed, larger mean margin. */
+    /**
+     * Best first: admissible, most near-duplicates passed, larger mean margin (an undefined margin, from an all-zero
+     * code, counts as the smallest).
+     */
     public static Comparator<Row> order() {
         return Comparator.comparing((Row r) -> !r.admissible()).thenComparing(Row::passed, Comparator.reverseOrder())
-                .thenComparing(Row::meanMargin, Comparator.reverseOrder());
+                .thenComparing((Row r) -> Double.isNaN(r.meanMargin()) ? Double.NEGATIVE_INFINITY : r.meanMargin(),
+                        Comparator.reverseOrder());
     }
 }

@@ -81,7 +81,7 @@ public final class ShapingEvaluation {
                     passed++;
                 } else {
                     failures.add(String.format(java.util.Locale.ROOT, "%s / %s: own %.3f, best other %.3f (%s)",
-                            photos.get(i), edit, own, bestOther, photos.get(best)));
+                            photos.get(i), edit, own, bestOther, best < 0 ? "no comparable code" : photos.get(best)));
                 }
                 rawFound += Retrieval.nearest(query, originals) == i ? 1 : 0;
             }
