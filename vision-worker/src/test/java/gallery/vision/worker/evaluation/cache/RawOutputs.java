@@ -91,7 +91,7 @@ public final class RawOutputs {
                 RgbImage image = loader.load(photo);
                 List<RawDetections.RawDetection> found = new ArrayList<>();
                 for (DetectedObject d : analyzer.analyze(image)) {
-                    found.add(new RawDetections.RawDetection(d.className(), d.rawScore(), d.bbox()));
+                    found.add(new RawDetections.RawDetection(d.className(), d.rawScore(), d.bbox(), d.rivalScore()));
                 }
                 out.add(new RawDetections.PhotoDetections(photo.id(), image.width(), image.height(), found));
                 System.out.println("raw outputs: objects of " + photo.id() + ": " + found.size());
