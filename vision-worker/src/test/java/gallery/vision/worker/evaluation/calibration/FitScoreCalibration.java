@@ -143,6 +143,7 @@ public final class FitScoreCalibration {
         compared.forEach((name, c) -> heldOutScored.put(name, withScores(heldOut, cached, c)));
         report.append(perClass(evaluation, heldOutScored));
         report.append(reliability(matcher, withScores(heldOut, cached, calibration)));
+        report.append(FalseDetectionList.render(matcher, withScores(heldOut, cached, calibration), cached, CUT));
         Path reportPath = repo.resolve(paths.option("report", "vision-worker/target/calibration-report.md"));
         Files.createDirectories(reportPath.toAbsolutePath().getParent());
         Files.writeString(reportPath, report);
