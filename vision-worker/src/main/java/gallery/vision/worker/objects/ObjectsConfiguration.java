@@ -31,8 +31,8 @@ public class ObjectsConfiguration {
      */
     public static final String POST_PROCESSING_REVISION = "cal5";
 
-    /** The same with flip test-time augmentation ({@code OBJECTS_FLIP}; its own table): {@code ...-flip-cal4}. */
-    public static final String FLIP_POST_PROCESSING_REVISION = "flip-cal4";
+    /** The same with flip test-time augmentation ({@code OBJECTS_FLIP}; its own table): {@code ...-flip-cal5}. */
+    public static final String FLIP_POST_PROCESSING_REVISION = "flip-cal5";
 
     /** The revision answers carry in the given mode. */
     public static String revision(boolean flip) {

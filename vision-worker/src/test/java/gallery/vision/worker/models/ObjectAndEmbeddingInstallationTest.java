@@ -74,7 +74,7 @@ class ObjectAndEmbeddingInstallationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(AnalyzerRegistry.class).model(AnalysisKind.OBJECTS))
-                            .contains(new ModelRef("centernet-mobilenet-v3", "human-models-3.0.4-flip-cal4"));
+                            .contains(new ModelRef("centernet-mobilenet-v3", "human-models-3.0.4-flip-cal5"));
                 });
     }
 
