@@ -35,25 +35,10 @@ public final class ScoreCalibration {
     public static final ScoreCalibration NONE = new ScoreCalibration("none", Map.of(), 0);
 
     private final String source;
-    private final Map<String, Knots> tables;
+    private final Map<String, MonotoneMap> tables;
     private final double rivalWeight;
 
-    private record Knots(double[] raw, double[] calibrated) {
-        double apply(double x) {
-            if (x <= raw[0]) {
-                return calibrated[0];
-            }
-            for (int i = 1; i < raw.length; i++) {
-                if (x <= raw[i]) {
-                    double t = (x - raw[i - 1]) / (raw[i] - raw[i - 1]);
-                    return calibrated[i - 1] + t * (calibrated[i] - calibrated[i - 1]);
-                }
-            }
-            return calibrated[raw.length - 1];
-        }
-    }
-
-    private ScoreCalibration(String source, Map<String, Knots> tables, double rivalWeight) {
+    private ScoreCalibration(String source, Map<String, MonotoneMap> tables, double rivalWeight) {
         this.source = source;
         this.tables = tables;
         this.rivalWeight = rivalWeight;
@@ -71,8 +56,8 @@ public final class ScoreCalibration {
      */
     public double calibrate(String className, double raw, double rival) {
         double adjusted = Math.max(0, raw - rivalWeight * rival);
-        Knots knots = tables.getOrDefault(className, tables.get(GLOBAL));
-        return knots == null ? adjusted : knots.apply(adjusted);
+        MonotoneMap map = tables.getOrDefault(className, tables.get(GLOBAL));
+        return map == null ? adjusted : map.apply(adjusted);
     }
 
     /** A calibration that only subtracts {@code rivalWeight} times the rival score (no maps): for fitting the maps. */
@@ -142,27 +127,12 @@ public final class ScoreCalibration {
             if (cells.length != 3) {
                 throw new IllegalArgumentException(source + ": expected class, raw, calibrated: " + line);
             }
-            double raw = Double.parseDouble(cells[1]);
-            double calibrated = Double.parseDouble(cells[2]);
-            if (raw < 0 || raw > 1 || calibrated < 0 || calibrated > 1) {
-                throw new IllegalArgumentException(source + ": values must lie in 0..1: " + line);
-            }
-            points.computeIfAbsent(cells[0], c -> new ArrayList<>()).add(new double[] {raw, calibrated});
+            points.computeIfAbsent(cells[0], c -> new ArrayList<>()).add(new double[] {
+                    Double.parseDouble(cells[1]), Double.parseDouble(cells[2])});
         }
-        Map<String, Knots> tables = new HashMap<>();
-        points.forEach((className, list) -> {
-            double[] raw = new double[list.size()];
-            double[] calibrated = new double[list.size()];
-            for (int i = 0; i < list.size(); i++) {
-                raw[i] = list.get(i)[0];
-                calibrated[i] = list.get(i)[1];
-                if (i > 0 && (raw[i] <= raw[i - 1] || calibrated[i] < calibrated[i - 1])) {
-                    throw new IllegalArgumentException(source + ": the map of " + className
-                            + " must rise with the raw score (raw strictly, calibrated not falling)");
-                }
-            }
-            tables.put(className, new Knots(raw, calibrated));
-        });
+        Map<String, MonotoneMap> tables = new HashMap<>();
+        points.forEach((className, knots) -> tables.put(className,
+                MonotoneMap.of(knots, source + ": the map of " + className)));
         return new ScoreCalibration(source, Map.copyOf(tables), rivalWeight == null ? 0 : rivalWeight);
     }
 
