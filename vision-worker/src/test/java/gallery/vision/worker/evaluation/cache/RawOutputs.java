@@ -37,7 +37,8 @@ import java.util.Map;
  * {@code --photos DIR}, {@code --only objects|embeddings|augmentations} (augmentations: adds the embeddings of
  * {@link NearDuplicates#trainingAugmentations()} of the training photos to an existing {@code embeddings.bin}),
  * {@code --new-only true} (photos added to photos.tsv: keeps the outputs already in the cache and runs the networks
- * only on photos that have none there; the cached detections must come from the same model version). The models
+ * only on photos that have none there; the cached detections must come from the same model version, and should
+ * come from a run that recorded rival scores, since cal5: entries made before read as rival 0). The models
  * come from {@link EvalModels}.
  */
 public final class RawOutputs {
