@@ -27,7 +27,8 @@ public record RawDetections(String model, String version, List<PhotoDetections> 
 
     /**
      * One detection: class, raw network score, {@code [x, y, width, height]} in pixels of the preview, and the best raw
-     * score of another class it suppressed ({@code DetectedObject#rivalScore}; 0 in caches made before it was recorded).
+     * score of another class it suppressed ({@code DetectedObject#rivalScore}; 0 in caches made before it was
+     * recorded).
      */
     public record RawDetection(String className, double rawScore, double[] bbox, double rival) {
 

@@ -17,9 +17,10 @@ import java.util.function.DoubleFunction;
 /**
  * Chooses the calibration's {@link Setting} by k-fold cross-validation inside the training photos: for each setting
  * (rival weight, own-map size, prior weight) and fold, the table is fitted on the other folds and applied to the
- * fold's photos; the out-of-fold scores of all training photos are then counted at Home Gallery's cut. The chosen setting keeps the most labelled objects at
- * {@code score > 0.6} with at most {@value #MAX_FALSE_PER_10} false detections per 10 photos (the issue's bound);
- * ties go to the lower Brier score of the out-of-fold scores. Stateless.
+ * fold's photos; the out-of-fold scores of all training photos are then counted at Home Gallery's cut. The chosen
+ * setting keeps the most labelled objects at {@code score > 0.6} with at most {@value #MAX_FALSE_PER_10} false
+ * detections per 10 photos (the issue's bound); ties go to the lower Brier score of the out-of-fold scores
+ * ({@link #choose} for the case that no setting is within the bound). Stateless.
  */
 public final class CalibrationCrossValidation {
 

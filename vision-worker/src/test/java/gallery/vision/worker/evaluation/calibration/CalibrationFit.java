@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * isotonic map blended with the global one by weight {@code n / (n + priorWeight)} (so a class with few detections
  * stays close to the global map; a blend of two non-decreasing maps is non-decreasing). Values are rounded to 4
  * decimals. The judged scores are the adjusted ones of the setting's rival weight (the caller computes them); the
- * weight itself goes into the file by {@link #lines(Map, double)}. The setting is chosen by cross-validation on the training photos ({@link CalibrationCrossValidation}).
- * Stateless.
+ * weight itself goes into the file by {@link #lines(Map, double)}. The setting is chosen by cross-validation on the
+ * training photos ({@link CalibrationCrossValidation}). Stateless.
  */
 public final class CalibrationFit {
 

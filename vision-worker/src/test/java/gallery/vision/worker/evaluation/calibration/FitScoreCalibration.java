@@ -162,9 +162,12 @@ public final class FitScoreCalibration {
         }
         return "Setting chosen by " + CrossValidationFolds.K + "-fold cross-validation inside the training photos "
                 + "(photos sorted by sha1, the i-th in fold i mod " + CrossValidationFolds.K + "; each fold's scores "
-                + "from a table fitted on the other folds; counts over all training photos at score > 0.6): the most "
-                + "objects kept with at most 1 false detection per 10 photos, ties by lower Brier score. The "
-                + "held-out photos play no part in the choice.\n\n" + table.render() + "\n"
+                + "from a table fitted on the other folds; counts over all training photos at score > 0.6) among "
+                + "the rival weights (the share of the best other class's score on the same object subtracted from "
+                + "the raw score before the maps) times the maps' settings: the most objects kept with at most 1 "
+                + "false detection per 10 photos, ties by lower Brier score; without such a setting, the fewest false "
+                + "detections, ties by the most objects kept, then the Brier score. The held-out photos play no part "
+                + "in the choice.\n\n" + table.render() + "\n"
                 + "Chosen: " + chosen + ". Evaluated once on the held-out photos:\n\n";
     }
 
