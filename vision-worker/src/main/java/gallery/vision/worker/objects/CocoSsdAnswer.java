@@ -7,7 +7,8 @@ import java.util.List;
  * Shapes decoded boxes like TensorFlow.js coco-ssd's {@code detect(image, 20, 0.1)}: boxes with a score of at least
  * {@value #MIN_SCORE}, suppressed across classes at IoU {@value #IOU_THRESHOLD} (coco-ssd's value), at most
  * {@value #MAX_DETECTIONS}, by score descending; {@code bbox = [x, y, width, height]} in pixels of the posted image,
- * the box clipped to the image. Scores are the network's, unchanged. Stateless, thread-safe.
+ * the box clipped to the image. Scores are the network's, unchanged; each box also carries the best score of another
+ * class it suppressed ({@link RivalScores}), for the calibration. Stateless, thread-safe.
  */
 public final class CocoSsdAnswer {
 
@@ -30,8 +31,9 @@ public final class CocoSsdAnswer {
             if (right <= left || bottom <= top) {
                 continue;
             }
+            double raw = box.score();
             answer.add(new DetectedObject(new double[] {left, top, right - left, bottom - top},
-                    CocoClasses.name(box.classIndex()), box.score()));
+                    CocoClasses.name(box.classIndex()), raw, raw, RivalScores.of(box, eligible, IOU_THRESHOLD)));
         }
         return answer;
     }

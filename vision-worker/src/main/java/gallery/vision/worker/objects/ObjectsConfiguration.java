@@ -26,13 +26,13 @@ public class ObjectsConfiguration {
     /**
      * Revision of the post-processing after the network without flip test-time augmentation (the shipped
      * {@link ScoreCalibration} table), appended to the manifest's version in answers
-     * ({@code human-models-3.0.4-cal4}), so that answers computed with other scores are recomputed by a stale
+     * ({@code human-models-3.0.4-cal5}), so that answers computed with other scores are recomputed by a stale
      * re-index. Change it whenever the table changes.
      */
-    public static final String POST_PROCESSING_REVISION = "cal4";
+    public static final String POST_PROCESSING_REVISION = "cal5";
 
-    /** The same with flip test-time augmentation ({@code OBJECTS_FLIP}; its own table): {@code ...-flip-cal4}. */
-    public static final String FLIP_POST_PROCESSING_REVISION = "flip-cal4";
+    /** The same with flip test-time augmentation ({@code OBJECTS_FLIP}; its own table): {@code ...-flip-cal5}. */
+    public static final String FLIP_POST_PROCESSING_REVISION = "flip-cal5";
 
     /** The revision answers carry in the given mode. */
     public static String revision(boolean flip) {

@@ -62,7 +62,7 @@ class ObjectAndEmbeddingInstallationTest {
                     assertThat(context).hasNotFailed();
                     AnalyzerRegistry registry = context.getBean(AnalyzerRegistry.class);
                     assertThat(registry.model(AnalysisKind.OBJECTS))
-                            .contains(new ModelRef("centernet-mobilenet-v3", "human-models-3.0.4-cal4"));
+                            .contains(new ModelRef("centernet-mobilenet-v3", "human-models-3.0.4-cal5"));
                     assertThat(registry.model(AnalysisKind.EMBEDDINGS))
                             .contains(new ModelRef("nsfw-mobilenet-v2-features", "nsfwjs-4.4.0-hgshape4"));
                 });
@@ -74,7 +74,7 @@ class ObjectAndEmbeddingInstallationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(AnalyzerRegistry.class).model(AnalysisKind.OBJECTS))
-                            .contains(new ModelRef("centernet-mobilenet-v3", "human-models-3.0.4-flip-cal4"));
+                            .contains(new ModelRef("centernet-mobilenet-v3", "human-models-3.0.4-flip-cal5"));
                 });
     }
 

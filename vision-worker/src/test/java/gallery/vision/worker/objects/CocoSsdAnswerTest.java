@@ -48,6 +48,29 @@ class CocoSsdAnswerTest {
     }
 
     @Test
+    void carriesTheBestScoreOfAnotherClassThatABoxSuppressed() {
+        List<DetectedObject> answer = CocoSsdAnswer.of(List.of(
+                new ScoredBox(0.1f, 0.1f, 0.5f, 0.5f, 0.45f, 18),    // sheep
+                new ScoredBox(0.11f, 0.1f, 0.5f, 0.52f, 0.3f, 16),  // dog, same object: suppressed
+                new ScoredBox(0.1f, 0.12f, 0.49f, 0.5f, 0.4f, 18),  // sheep again: same class, not a rival
+                new ScoredBox(0.6f, 0.6f, 0.9f, 0.9f, 0.5f, 16)),   // dog elsewhere: not a rival
+                100, 100);
+
+        assertThat(answer).extracting(DetectedObject::className).containsExactly("dog", "sheep");
+        assertThat(answer.get(0).rivalScore()).isZero();
+        assertThat(answer.get(1).rivalScore()).isEqualTo(0.3f, within(1e-7));
+        assertThat(answer.get(1).rawScore()).isEqualTo(0.45f, within(1e-7));
+    }
+
+    @Test
+    void leavesTheRivalScoreOutOfTheJson() throws Exception {
+        String json = JsonMapper.builder().build().writeValueAsString(
+                new DetectedObject(new double[] {1, 2, 3, 4}, "sheep", 0.7, 0.45, 0.3));
+
+        assertThat(json).isEqualTo("{\"bbox\":[1.0,2.0,3.0,4.0],\"class\":\"sheep\",\"score\":0.7,\"rawScore\":0.45}");
+    }
+
+    @Test
     void serialisesInCocoSsdShapeWithClassFieldAndTheRawScoreLast() throws Exception {
         String json = JsonMapper.builder().build().writeValueAsString(
                 new DetectedObject(new double[] {1, 2, 3, 4}, "dining table", 0.5).withScore(0.75));

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NonMaxSuppressionTest {
 
-    private static ScoredBox box(float left, float score, int cls) {
+    /** A 0.2 x 0.2 box at the top, {@code left} from the left edge. */
+    static ScoredBox box(float left, float score, int cls) {
         return new ScoredBox(left, 0f, left + 0.2f, 0.2f, score, cls);
     }
 

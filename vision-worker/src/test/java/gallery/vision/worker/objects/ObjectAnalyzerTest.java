@@ -56,7 +56,8 @@ class ObjectAnalyzerTest {
         ScoreCalibration shipped = ScoreCalibration.forDetector(ObjectsConfiguration.DETECTOR.name());
         assertThat(objects).allSatisfy(d -> {
             assertThat(d.rawScore()).isBetween((double) CocoSsdAnswer.MIN_SCORE, 1.0);
-            assertThat(d.score()).isEqualTo(shipped.calibrate(d.className(), d.rawScore()));
+            assertThat(d.rivalScore()).isBetween(0.0, d.rawScore());
+            assertThat(d.score()).isEqualTo(shipped.calibrate(d.className(), d.rawScore(), d.rivalScore()));
         });
     }
 
@@ -76,7 +77,7 @@ class ObjectAnalyzerTest {
                 assertThat(d.score()).isGreaterThan(0.6);
             });
             assertThat(objects).allSatisfy(d -> assertThat(d.score())
-                    .isEqualTo(flipTable.calibrate(d.className(), d.rawScore())));
+                    .isEqualTo(flipTable.calibrate(d.className(), d.rawScore(), d.rivalScore())));
         }
     }
 

@@ -1,7 +1,10 @@
 package gallery.vision.worker.objects;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +51,44 @@ class ScoreCalibrationTest {
     }
 
     @Test
+    void subtractsTheWeightedRivalScoreBeforeTheMap() {
+        List<String> lines = new ArrayList<>(List.of("@rival-weight\t0.5"));
+        lines.addAll(List.of("*\t0.2\t0.1", "*\t0.4\t0.5", "*\t0.6\t0.9"));
+        ScoreCalibration withRival = ScoreCalibration.parse("rival", lines);
+
+        assertThat(withRival.rivalWeight()).isEqualTo(0.5);
+        assertThat(withRival.calibrate("sheep", 0.5)).isCloseTo(0.7, within(1e-9));
+        assertThat(withRival.calibrate("sheep", 0.5, 0.2)).isCloseTo(0.5, within(1e-9));   // adjusted 0.4
+        assertThat(withRival.calibrate("sheep", 0.3, 0.9)).isCloseTo(0.1, within(1e-9));   // adjusted 0, clamped
+        assertThat(TABLE.calibrate("sheep", 0.5, 0.2)).isEqualTo(TABLE.calibrate("sheep", 0.5));
+        assertThat(ScoreCalibration.rivalOnly(0.25).calibrate("sheep", 0.5, 0.4)).isCloseTo(0.4, within(1e-9));
+    }
+
+    @Test
+    void appliesTheRivalScoreOfEachDetection() {
+        ScoreCalibration withRival = ScoreCalibration.parse("rival", List.of("@rival-weight\t1", "*\t0\t0",
+                "*\t1\t1"));
+
+        List<DetectedObject> out = withRival.apply(List.of(
+                new DetectedObject(new double[] {0, 0, 1, 1}, "sheep", 0.5, 0.5, 0.3),
+                new DetectedObject(new double[] {0, 0, 2, 2}, "dog", 0.4)));
+
+        assertThat(out).extracting(DetectedObject::className).containsExactly("dog", "sheep");
+        assertThat(out.get(1).score()).isCloseTo(0.2, within(1e-9));
+        assertThat(out.get(1).rawScore()).isEqualTo(0.5);
+        assertThat(out.get(1).rivalScore()).isEqualTo(0.3);
+    }
+
+    @Test
+    void rejectsARivalWeightOutsideZeroToOneOrGivenTwice() {
+        assertThatThrownBy(() -> ScoreCalibration.parse("t", List.of("@rival-weight\t1.5")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0..1");
+        assertThatThrownBy(() -> ScoreCalibration.parse("t", List.of("@rival-weight\t0.5", "@rival-weight\t0.5")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one line");
+        assertThatThrownBy(() -> ScoreCalibration.rivalOnly(-0.1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsATableThatFallsOrLeavesZeroToOne() {
         assertThatThrownBy(() -> ScoreCalibration.parse("t", List.of("*\t0.2\t0.5", "*\t0.4\t0.4")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rise");
@@ -63,10 +104,14 @@ class ScoreCalibrationTest {
         assertThat(ScoreCalibration.forDetector("no-such-detector")).isSameAs(ScoreCalibration.NONE);
     }
 
-    /** The shipped table of the service's detector: monotone in 0..1 for every class (checked on a fine grid). */
-    @Test
-    void shippedTableOfTheDetectorIsMonotoneWithinZeroToOne() {
-        ScoreCalibration shipped = ScoreCalibration.forDetector(ObjectsConfiguration.DETECTOR.name());
+    /**
+     * The shipped tables of the service's detector (with and without flip): in 0..1, rising with the raw score and
+     * not rising with the rival's, for every class (checked on a fine grid).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void shippedTablesOfTheDetectorRiseWithTheRawScoreAndFallWithTheRivalsWithinZeroToOne(boolean flip) {
+        ScoreCalibration shipped = ScoreCalibration.forDetector(ObjectsConfiguration.DETECTOR.name(), flip);
         assertThat(shipped).isNotSameAs(ScoreCalibration.NONE);
         for (String className : CocoClasses.all()) {
             double previous = 0;
@@ -74,6 +119,12 @@ class ScoreCalibrationTest {
                 double calibrated = shipped.calibrate(className, i / 100.0);
                 assertThat(calibrated).isBetween(previous, 1.0);
                 previous = calibrated;
+                double previousWithRival = calibrated;
+                for (int r = 10; r <= i; r += 10) {
+                    double withRival = shipped.calibrate(className, i / 100.0, r / 100.0);
+                    assertThat(withRival).isBetween(0.0, previousWithRival);
+                    previousWithRival = withRival;
+                }
             }
         }
     }

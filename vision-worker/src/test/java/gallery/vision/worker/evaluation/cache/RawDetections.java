@@ -25,8 +25,12 @@ public record RawDetections(String model, String version, List<PhotoDetections> 
     public record PhotoDetections(String id, int width, int height, List<RawDetection> detections) {
     }
 
-    /** One detection: class, raw network score, {@code [x, y, width, height]} in pixels of the preview. */
-    public record RawDetection(String className, double rawScore, double[] bbox) {
+    /**
+     * One detection: class, raw network score, {@code [x, y, width, height]} in pixels of the preview, and the best raw
+     * score of another class it suppressed ({@code DetectedObject#rivalScore}; 0 in caches made before it was
+     * recorded).
+     */
+    public record RawDetection(String className, double rawScore, double[] bbox, double rival) {
 
         public Detection withScore(double score) {
             return new Detection(className, score, Box.of(bbox));

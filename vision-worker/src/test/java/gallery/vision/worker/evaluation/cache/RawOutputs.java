@@ -38,7 +38,8 @@ import java.util.Map;
  * {@link NearDuplicates#trainingAugmentations()} of the training photos to an existing {@code embeddings.bin}),
  * {@code --new-only true} (photos added to photos.tsv: keeps the outputs already in the cache and runs the networks
  * only on photos that have none there, with {@code --only augmentations} only on training photos whose augmentations
- * are not all cached; the cached detections must come from the same model version). The models
+ * are not all cached; the cached detections must come from the same model version, and should come from a run that
+ * recorded rival scores, since cal5: entries made before read as rival 0). The models
  * come from {@link EvalModels}.
  */
 public final class RawOutputs {
@@ -92,7 +93,7 @@ public final class RawOutputs {
                 RgbImage image = loader.load(photo);
                 List<RawDetections.RawDetection> found = new ArrayList<>();
                 for (DetectedObject d : analyzer.analyze(image)) {
-                    found.add(new RawDetections.RawDetection(d.className(), d.rawScore(), d.bbox()));
+                    found.add(new RawDetections.RawDetection(d.className(), d.rawScore(), d.bbox(), d.rivalScore()));
                 }
                 out.add(new RawDetections.PhotoDetections(photo.id(), image.width(), image.height(), found));
                 System.out.println("raw outputs: objects of " + photo.id() + ": " + found.size());

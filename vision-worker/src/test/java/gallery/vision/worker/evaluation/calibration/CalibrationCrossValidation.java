@@ -12,13 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.DoubleFunction;
 
 /**
  * Chooses the calibration's {@link Setting} by k-fold cross-validation inside the training photos: for each setting
- * and fold, the table is fitted on the other folds and applied to the fold's photos; the out-of-fold scores of all
- * training photos are then counted at Home Gallery's cut. The chosen setting keeps the most labelled objects at
- * {@code score > 0.6} with at most {@value #MAX_FALSE_PER_10} false detections per 10 photos (the issue's bound);
- * ties go to the lower Brier score of the out-of-fold scores. Stateless.
+ * (rival weight, own-map size, prior weight) and fold, the table is fitted on the other folds and applied to the
+ * fold's photos; the out-of-fold scores of all training photos are then counted at Home Gallery's cut. The chosen
+ * setting keeps the most labelled objects at {@code score > 0.6} with at most {@value #MAX_FALSE_PER_10} false
+ * detections per 10 photos (the issue's bound); ties go to the lower Brier score of the out-of-fold scores
+ * ({@link #choose} for the case that no setting is within the bound). Stateless.
  */
 public final class CalibrationCrossValidation {
 
@@ -36,15 +38,23 @@ public final class CalibrationCrossValidation {
         }
     }
 
-    /** The settings compared: own maps from 5 to 40 detections with several prior weights, and global only. */
+    /** The rival weights compared (since cal5; 0 is the raw score, as up to cal4). */
+    public static final double[] RIVAL_WEIGHTS = {0, 0.25, 0.5, 0.75, 1};
+
+    /**
+     * The settings compared: for each of {@link #RIVAL_WEIGHTS}, own maps from 5 to 40 detections with several prior
+     * weights, and global only (the 21 settings of cal2 to cal4 first, with rival weight 0).
+     */
     public static List<Setting> grid() {
         List<Setting> grid = new ArrayList<>();
-        for (int min : new int[] {5, 8, 12, 20, 40}) {
-            for (double prior : new double[] {3, 10, 30, 100}) {
-                grid.add(new Setting(min, prior));
+        for (double rival : RIVAL_WEIGHTS) {
+            for (int min : new int[] {5, 8, 12, 20, 40}) {
+                for (double prior : new double[] {3, 10, 30, 100}) {
+                    grid.add(new Setting(min, prior, rival));
+                }
             }
+            grid.add(new Setting(Integer.MAX_VALUE, 0, rival));
         }
-        grid.add(new Setting(Integer.MAX_VALUE, 0));
         return grid;
     }
 
@@ -52,15 +62,17 @@ public final class CalibrationCrossValidation {
     }
 
     /**
-     * @param photos training photos with their raw-score detections
-     * @param folds  photo id to fold
+     * @param adjusted per rival weight, the training photos with their detections scored by the adjusted score
+     *                 ({@code ScoreCalibration.rivalOnly(weight)}; with weight 0 the raw score)
+     * @param folds    photo id to fold
      */
-    public static List<Row> run(List<PhotoDetections> photos, Map<String, Integer> folds, int k, double iou,
-                                double cut) {
+    public static List<Row> run(DoubleFunction<List<PhotoDetections>> adjusted, Map<String, Integer> folds, int k,
+                                double iou, double cut) {
         DetectionMatcher matcher = new DetectionMatcher(iou);
         DetectionEvaluation evaluation = new DetectionEvaluation(iou);
         List<Row> rows = new ArrayList<>();
         for (Setting setting : grid()) {
+            List<PhotoDetections> photos = adjusted.apply(setting.rivalWeight());
             List<PhotoDetections> outOfFold = new ArrayList<>();
             for (int fold = 0; fold < k; fold++) {
                 int f = fold;
@@ -83,7 +95,10 @@ public final class CalibrationCrossValidation {
         return rows;
     }
 
-    /** The admissible row with the most objects kept (ties: lower Brier score); without one, the fewest false. */
+    /**
+     * The admissible row with the most objects kept (ties: lower Brier score); without one, the fewest false (ties,
+     * since cal5: the most objects kept, then the lower Brier score).
+     */
     public static Row choose(List<Row> rows) {
         Row best = null;
         for (Row r : rows) {
@@ -98,7 +113,7 @@ public final class CalibrationCrossValidation {
         if (a.admissible() != b.admissible()) {
             return a.admissible();
         }
-        if (!a.admissible()) {
+        if (!a.admissible() && a.counts().falseDetections() != b.counts().falseDetections()) {
             return a.counts().falseDetections() < b.counts().falseDetections();
         }
         if (a.counts().found() != b.counts().found()) {

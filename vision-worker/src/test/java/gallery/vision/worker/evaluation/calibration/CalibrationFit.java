@@ -1,6 +1,7 @@
 package gallery.vision.worker.evaluation.calibration;
 
 import gallery.vision.worker.evaluation.calibration.IsotonicRegression.Knot;
+import gallery.vision.worker.objects.ScoreCalibration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,9 @@ import java.util.TreeSet;
  * map over all classes, and for each class with at least {@link Setting#minPerClass()} judged detections a per-class
  * isotonic map blended with the global one by weight {@code n / (n + priorWeight)} (so a class with few detections
  * stays close to the global map; a blend of two non-decreasing maps is non-decreasing). Values are rounded to 4
- * decimals. The setting is chosen by cross-validation on the training photos ({@link CalibrationCrossValidation}).
- * Stateless.
+ * decimals. The judged scores are the adjusted ones of the setting's rival weight (the caller computes them); the
+ * weight itself goes into the file by {@link #lines(Map, double)}. The setting is chosen by cross-validation on the
+ * training photos ({@link CalibrationCrossValidation}). Stateless.
  */
 public final class CalibrationFit {
 
@@ -24,17 +26,26 @@ public final class CalibrationFit {
     /**
      * @param minPerClass judged detections a class needs for a map of its own ({@link Integer#MAX_VALUE}: global only)
      * @param priorWeight pseudo-count of the global map in a class's blend
+     * @param rivalWeight how much of the rival class's score is subtracted from the raw score before the maps
+     *                    ({@code ScoreCalibration}'s {@code @rival-weight}; 0 up to cal4): the maps are fitted on
+     *                    the adjusted scores
      */
-    public record Setting(int minPerClass, double priorWeight) {
+    public record Setting(int minPerClass, double priorWeight, double rivalWeight) {
 
         /** The first fit's constants (issue 10, cal1), set without cross-validation. */
         public static final Setting CAL1 = new Setting(8, 30);
 
+        /** A setting on the raw scores (no rival weight), as up to cal4. */
+        public Setting(int minPerClass, double priorWeight) {
+            this(minPerClass, priorWeight, 0);
+        }
+
         @Override
         public String toString() {
-            return minPerClass == Integer.MAX_VALUE ? "global only"
+            String maps = minPerClass == Integer.MAX_VALUE ? "global only"
                     : String.format(Locale.ROOT, "own map from %d detections, prior weight %.0f", minPerClass,
                     priorWeight);
+            return rivalWeight == 0 ? maps : String.format(Locale.ROOT, "%s, rival weight %.2f", maps, rivalWeight);
         }
     }
 
@@ -93,7 +104,18 @@ public final class CalibrationFit {
 
     /** The table in the resource's format: {@code class TAB raw TAB calibrated} per knot. */
     public static List<String> lines(Map<String, List<Knot>> tables) {
+        return lines(tables, 0);
+    }
+
+    /**
+     * The table in the resource's format: the {@code @rival-weight} line when the weight is not 0, then
+     * {@code class TAB adjusted score TAB calibrated} per knot.
+     */
+    public static List<String> lines(Map<String, List<Knot>> tables, double rivalWeight) {
         List<String> lines = new ArrayList<>();
+        if (rivalWeight != 0) {
+            lines.add(String.format(Locale.ROOT, "%s\t%.2f", ScoreCalibration.RIVAL_WEIGHT, rivalWeight));
+        }
         tables.forEach((className, knots) -> knots.forEach(k -> lines.add(String.format(Locale.ROOT,
                 "%s\t%.4f\t%.4f", className, k.x(), k.y()))));
         return lines;

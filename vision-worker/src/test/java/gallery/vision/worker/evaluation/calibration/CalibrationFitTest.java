@@ -44,6 +44,18 @@ class CalibrationFitTest {
     }
 
     @Test
+    void writesTheRivalWeightTheServiceReadsBack() {
+        List<double[]> person = List.of(new double[] {0.2, 0}, new double[] {0.6, 1});
+
+        ScoreCalibration calibration = ScoreCalibration.parse("fit", CalibrationFit.lines(
+                CalibrationFit.fit(Map.of("person", person), new CalibrationFit.Setting(5, 10, 0.5)), 0.5));
+
+        assertThat(calibration.rivalWeight()).isEqualTo(0.5);
+        assertThat(ScoreCalibration.parse("fit", CalibrationFit.lines(CalibrationFit.fit(Map.of("person", person),
+                CalibrationFit.Setting.CAL1))).rivalWeight()).isZero();
+    }
+
+    @Test
     void globalOnlySettingFitsNoClassMap() {
         List<double[]> person = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

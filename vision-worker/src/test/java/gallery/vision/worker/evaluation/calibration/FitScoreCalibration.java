@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.DoubleFunction;
 import java.util.function.DoublePredicate;
 import java.util.stream.Collectors;
 
@@ -83,18 +84,22 @@ public final class FitScoreCalibration {
         }
 
         DetectionMatcher matcher = new DetectionMatcher(iou);
-        List<PhotoDetections> trainingRaw = withScores(training, cached, ScoreCalibration.NONE);
+        Map<Double, List<PhotoDetections>> adjusted = new HashMap<>();
+        DoubleFunction<List<PhotoDetections>> trainingAdjusted = weight -> adjusted.computeIfAbsent(weight,
+                w -> withScores(training, cached, ScoreCalibration.rivalOnly(w)));
         Map<String, Integer> folds = CrossValidationFolds.assign(training.stream().map(p -> manifest.get(p.id()))
                 .toList(), CrossValidationFolds.K);
-        List<CalibrationCrossValidation.Row> cv = CalibrationCrossValidation.run(trainingRaw, folds,
+        List<CalibrationCrossValidation.Row> cv = CalibrationCrossValidation.run(trainingAdjusted, folds,
                 CrossValidationFolds.K, iou, CUT);
         CalibrationFit.Setting setting = CalibrationCrossValidation.choose(cv).setting();
-        Map<String, List<double[]>> judged = CalibrationCrossValidation.judge(matcher, trainingRaw);
-        List<String> table = CalibrationFit.lines(CalibrationFit.fit(judged, setting));
+        Map<String, List<double[]>> judged = CalibrationCrossValidation.judge(matcher,
+                trainingAdjusted.apply(setting.rivalWeight()));
+        List<String> table = CalibrationFit.lines(CalibrationFit.fit(judged, setting), setting.rivalWeight());
         int judgedCount = judged.values().stream().mapToInt(List::size).sum();
         List<String> file = new ArrayList<>(List.of(
                 "# Score calibration of " + raw.model() + " (" + raw.version() + ")" + mode
-                        + ": class, raw score, calibrated score.",
+                        + ": class, adjusted score (raw minus the rival weight times the rival class's score),"
+                        + " calibrated score.",
                 "# Fitted " + LocalDate.now() + " by FitScoreCalibration (evaluation harness, docs/model-choice.md) on "
                         + training.size() + " training photos of tools/eval-photos (" + judgedCount
                         + " judged detections, IoU >= " + iou + "), setting chosen by " + CrossValidationFolds.K
@@ -138,6 +143,7 @@ public final class FitScoreCalibration {
         compared.forEach((name, c) -> heldOutScored.put(name, withScores(heldOut, cached, c)));
         report.append(perClass(evaluation, heldOutScored));
         report.append(reliability(matcher, withScores(heldOut, cached, calibration)));
+        report.append(FalseDetectionList.render(matcher, withScores(heldOut, cached, calibration), cached, CUT));
         Path reportPath = repo.resolve(paths.option("report", "vision-worker/target/calibration-report.md"));
         Files.createDirectories(reportPath.toAbsolutePath().getParent());
         Files.writeString(reportPath, report);
@@ -156,9 +162,12 @@ public final class FitScoreCalibration {
         }
         return "Setting chosen by " + CrossValidationFolds.K + "-fold cross-validation inside the training photos "
                 + "(photos sorted by sha1, the i-th in fold i mod " + CrossValidationFolds.K + "; each fold's scores "
-                + "from a table fitted on the other folds; counts over all training photos at score > 0.6): the most "
-                + "objects kept with at most 1 false detection per 10 photos, ties by lower Brier score. The "
-                + "held-out photos play no part in the choice.\n\n" + table.render() + "\n"
+                + "from a table fitted on the other folds; counts over all training photos at score > 0.6) among "
+                + "the rival weights (the share of the best other class's score on the same object subtracted from "
+                + "the raw score before the maps) times the maps' settings: the most objects kept with at most 1 "
+                + "false detection per 10 photos, ties by lower Brier score; without such a setting, the fewest false "
+                + "detections, ties by the most objects kept, then the Brier score. The held-out photos play no part "
+                + "in the choice.\n\n" + table.render() + "\n"
                 + "Chosen: " + chosen + ". Evaluated once on the held-out photos:\n\n";
     }
 
@@ -213,7 +222,7 @@ public final class FitScoreCalibration {
                 throw new IllegalStateException("no cached detections of " + photo.id() + " (rerun RawOutputs)");
             }
             List<Detection> detections = p.detections().stream()
-                    .map(d -> d.withScore(calibration.calibrate(d.className(), d.rawScore()))).toList();
+                    .map(d -> d.withScore(calibration.calibrate(d.className(), d.rawScore(), d.rival()))).toList();
             out.add(new PhotoDetections(photo, p.width(), p.height(), detections));
         }
         return out;
