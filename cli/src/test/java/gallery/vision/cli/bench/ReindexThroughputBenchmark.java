@@ -76,9 +76,10 @@ public final class ReindexThroughputBenchmark {
                 System.out.printf("window extractor %s %s%n", from, java.time.Instant.now());
                 double extractorServer = between.server() - before.server();
                 double extractorClient = between.self() - before.self();
-                System.out.printf("round %d (load %s): extractor pattern %.1f s (%.2f photos/s); CPU: server %.1f s, "
-                                + "client %.1f s, per photo %.3f s%n", round, load, extractor, photos.size() / extractor,
-                        extractorServer, extractorClient, (extractorServer + extractorClient) / photos.size());
+                System.out.printf("round %d (load %s): extractor pattern %.1f s (%.2f photos/s); CPU: server %.1f s "
+                                + "(%s), client %.1f s, per photo %.3f s%n", round, load, extractor,
+                        photos.size() / extractor, extractorServer, between.serverSplit(before), extractorClient,
+                        (extractorServer + extractorClient) / photos.size());
                 for (int j = 0; j < cliJars.size(); j++) {
                     String jar = cliJars.get((j + round - 1) % cliJars.size());
                     String cliLoad = loadAverage();
@@ -90,9 +91,10 @@ public final class ReindexThroughputBenchmark {
                     double serverCpu = end.server() - start.server();
                     double client = end.children() - start.children();
                     System.out.printf("round %d %s (load %s): cli reindex %.1f s (%.2f photos/s), speed-up %.2fx; "
-                                    + "CPU: server %.1f s, cli (JVM start included) %.1f s, per photo %.3f s "
+                                    + "CPU: server %.1f s (%s), cli (JVM start included) %.1f s, per photo %.3f s "
                                     + "(server %.3f s); server CPU ratio %.2fx, total CPU ratio %.2fx%n",
-                            round, jar, cliLoad, cli, photos.size() / cli, extractor / cli, serverCpu, client,
+                            round, jar, cliLoad, cli, photos.size() / cli, extractor / cli, serverCpu,
+                            end.serverSplit(start), client,
                             (serverCpu + client) / photos.size(), serverCpu / photos.size(), extractorServer / serverCpu,
                             (extractorServer + extractorClient) / (serverCpu + client));
                 }
@@ -147,16 +149,25 @@ public final class ReindexThroughputBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** CPU seconds so far: the ingress, this JVM, and this JVM's finished children (the CLI runs). */
-    private record CpuTimes(double server, double self, double children) {
+    /**
+     * CPU seconds so far: the ingress (and of it, in the kernel), this JVM, and this JVM's finished children (the CLI
+     * runs).
+     */
+    private record CpuTimes(double server, double serverSystem, double self, double children) {
 
         private static final double TICKS = 100;   // USER_HZ on Linux
 
         static CpuTimes now(long serverPid) throws IOException {
             String[] server = stat("/proc/" + serverPid + "/stat");
             String[] self = stat("/proc/self/stat");
-            return new CpuTimes(ticks(server, 13) + ticks(server, 14), ticks(self, 13) + ticks(self, 14),
-                    ticks(self, 15) + ticks(self, 16));
+            return new CpuTimes(ticks(server, 13) + ticks(server, 14), ticks(server, 14),
+                    ticks(self, 13) + ticks(self, 14), ticks(self, 15) + ticks(self, 16));
+        }
+
+        /** The ingress' CPU since {@code before}, split into user and kernel time. */
+        String serverSplit(CpuTimes before) {
+            double system = serverSystem - before.serverSystem;
+            return String.format("user %.1f s, system %.1f s", server - before.server - system, system);
         }
 
         /** The fields after the command name (which may hold spaces), numbered as in proc(5) minus one. */

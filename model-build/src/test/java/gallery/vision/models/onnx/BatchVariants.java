@@ -1,0 +1,185 @@
+package gallery.vision.models.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import gallery.vision.models.onnx.proto.AttributeProto;
+import gallery.vision.models.onnx.proto.GraphProto;
+import gallery.vision.models.onnx.proto.ModelProto;
+import gallery.vision.models.onnx.proto.NodeProto;
+import gallery.vision.models.onnx.proto.TensorProto;
+import gallery.vision.models.onnx.proto.ValueInfoProto;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Issue 9 item 6 (a plain main, not a test): would the bulk lane gain from running several images through one run of
+ * a whole-image network? The shipped face detector, CenterNet and MobileNet v2 have a fixed batch dimension of 1. This
+ * writes a variant of each with a dynamic first dimension {@code N} (the graph is otherwise unchanged: a
+ * {@code Resize} whose output size is a constant {@code [1, h, w, c]} gets its size from its input's batch instead),
+ * then checks, bit for bit, that each image's rows of a batch-{@code N} run of the variant equal a batch-1 run of the
+ * shipped graph. The CPU per image at each batch size is then measured with api-ingress' {@code BatchTimes} on the
+ * output directory. Run from the repository root after a build:
+ * <pre>
+ * java -cp "model-build/target/test-classes:model-build/target/classes:$(cat /tmp/cp.txt)" \
+ *     gallery.vision.models.onnx.BatchVariants model-build/target/model-files/gallery/vision/models OUT_DIR [N]
+ * </pre>
+ * ({@code /tmp/cp.txt}: model-build's test class path, e.g. from {@code mvn -pl model-build dependency:build-classpath
+ * -Dmdep.outputFile=/tmp/cp.txt}.) Random pixel values 0-255 (the networks normalise inside the graph); one intra-op
+ * thread, all graph optimisations, as the service runs them.
+ */
+public final class BatchVariants {
+
+    private static final String[][] NETWORKS = {
+            {"faces/face-detector.onnx", "512"},
+            {"tfjs/centernet-mobilenet-v3.onnx", "512"},
+            {"tfjs/nsfw-mobilenet-v2-features.onnx", "224"}};
+
+    private BatchVariants() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path models = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        for (String[] network : NETWORKS) {
+            Path shipped = models.resolve(network[0]);
+            Path variant = out.resolve(network[0]);
+            Files.createDirectories(variant.getParent());
+            Files.write(variant, dynamicBatch(ModelProto.parseFrom(Files.readAllBytes(shipped))).toByteArray());
+            System.out.printf("%s: %s%n", network[0], compare(shipped, variant, Integer.parseInt(network[1]), batch));
+        }
+    }
+
+    /** The model with a dynamic first dimension on its inputs and outputs. */
+    static ModelProto dynamicBatch(ModelProto model) {
+        GraphProto.Builder graph = model.getGraph().toBuilder();
+        for (ValueInfoProto.Builder value : graph.getInputBuilderList()) {
+            value.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(0).clear().setDimParam("N");
+        }
+        for (ValueInfoProto.Builder value : graph.getOutputBuilderList()) {
+            value.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(0).clear().setDimParam("N");
+        }
+        graph.clearValueInfo();   // intermediate shapes recorded for batch 1
+        Map<String, TensorProto> constants = new HashMap<>();
+        graph.getInitializerList().forEach(tensor -> constants.put(tensor.getName(), tensor));
+        List<NodeProto> nodes = new ArrayList<>();
+        for (NodeProto node : graph.getNodeList()) {
+            if (node.getOpType().equals("Reshape") && longs(constants.get(node.getInput(1)))[0] > 0) {
+                throw new IllegalArgumentException(node.getName() + " reshapes to a fixed batch");
+            }
+            if (node.getOpType().equals("Resize") && node.getInputCount() == 4) {
+                // sizes [1, h, w, c] -> Concat(Shape(x)[0:1], [h, w, c]), inserted right before the Resize
+                long[] sizes = longs(constants.get(node.getInput(3)));
+                String prefix = node.getName() + "_batch";
+                graph.addInitializer(int64s(prefix + "_start", 0));
+                graph.addInitializer(int64s(prefix + "_end", 1));
+                graph.addInitializer(int64s(prefix + "_rest", Arrays.copyOfRange(sizes, 1, sizes.length)));
+                nodes.add(node(prefix + "_shape", "Shape", node.getInput(0)));
+                nodes.add(node(prefix + "_n", "Slice", prefix + "_shape", prefix + "_start", prefix + "_end"));
+                nodes.add(node(prefix + "_sizes", "Concat", prefix + "_n", prefix + "_rest").toBuilder()
+                        .addAttribute(AttributeProto.newBuilder().setName("axis")
+                                .setType(AttributeProto.AttributeType.INT).setI(0))
+                        .build());
+                node = node.toBuilder().setInput(3, prefix + "_sizes").build();
+            }
+            nodes.add(node);
+        }
+        graph.clearNode().addAllNode(nodes);
+        return model.toBuilder().setGraph(graph).build();
+    }
+
+    private static NodeProto node(String name, String op, String... inputs) {
+        return NodeProto.newBuilder().setName(name).setOpType(op).addAllInput(List.of(inputs)).addOutput(name).build();
+    }
+
+    private static TensorProto int64s(String name, long... values) {
+        ByteBuffer bytes = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (long value : values) {
+            bytes.putLong(value);
+        }
+        return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
+                .addDims(values.length).setRawData(com.google.protobuf.ByteString.copyFrom(bytes.array())).build();
+    }
+
+    private static long[] longs(TensorProto tensor) {
+        if (tensor == null) {
+            return new long[] {0};
+        }
+        if (tensor.getInt64DataCount() > 0) {
+            return tensor.getInt64DataList().stream().mapToLong(Long::longValue).toArray();
+        }
+        ByteBuffer raw = tensor.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        long[] values = new long[raw.remaining() / 8];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = raw.getLong();
+        }
+        return values;
+    }
+
+    /** Runs {@code batch} random images through the variant at once and one by one through the shipped graph. */
+    private static String compare(Path shipped, Path variant, int side, int batch) throws Exception {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        int perImage = side * side * 3;
+        float[] pixels = new float[perImage * batch];
+        Random random = new Random(7);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextInt(256);
+        }
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            try (OrtSession single = environment.createSession(shipped.toString(), options);
+                 OrtSession batched = environment.createSession(variant.toString(), options)) {
+                List<float[]> all = run(environment, batched, pixels, new long[] {batch, side, side, 3});
+                long values = 0;
+                long differing = 0;
+                for (int k = 0; k < batch; k++) {
+                    float[] one = Arrays.copyOfRange(pixels, k * perImage, (k + 1) * perImage);
+                    List<float[]> alone = run(environment, single, one, new long[] {1, side, side, 3});
+                    for (int o = 0; o < alone.size(); o++) {
+                        float[] expected = alone.get(o);
+                        float[] rows = all.get(o);
+                        for (int i = 0; i < expected.length; i++) {
+                            values++;
+                            if (Float.floatToRawIntBits(expected[i])
+                                    != Float.floatToRawIntBits(rows[k * expected.length + i])) {
+                                differing++;
+                            }
+                        }
+                    }
+                }
+                return String.format("batch %d, %d of %d output values differ from the shipped graph's batch-1 runs",
+                        batch, differing, values);
+            }
+        }
+    }
+
+    private static List<float[]> run(OrtEnvironment environment, OrtSession session, float[] pixels, long[] shape)
+            throws Exception {
+        String input = session.getInputNames().iterator().next();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(pixels), shape);
+             OrtSession.Result result = session.run(Map.of(input, tensor))) {
+            List<float[]> outputs = new ArrayList<>();
+            for (Map.Entry<String, OnnxValue> output : result) {
+                FloatBuffer buffer = ((OnnxTensor) output.getValue()).getFloatBuffer();
+                float[] values = new float[buffer.remaining()];
+                buffer.get(values);
+                outputs.add(values);
+            }
+            return outputs;
+        }
+    }
+}
