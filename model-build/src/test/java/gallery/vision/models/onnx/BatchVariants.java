@@ -4,7 +4,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import gallery.vision.models.onnx.proto.AttributeProto;
 import gallery.vision.models.onnx.proto.GraphProto;
 import gallery.vision.models.onnx.proto.ModelProto;
 import gallery.vision.models.onnx.proto.NodeProto;
@@ -26,7 +25,7 @@ import java.util.Random;
  * Issue 9 item 6 (a plain main, not a test): would the bulk lane gain from running several images through one run of
  * a whole-image network? The shipped face detector, CenterNet and MobileNet v2 have a fixed batch dimension of 1. This
  * writes a variant of each with a dynamic first dimension {@code N} (the graph is otherwise unchanged: a
- * {@code Resize} whose output size is a constant {@code [1, h, w, c]} gets its size from its input's batch instead),
+ * {@code Resize} to a constant output size {@code [1, h, w, c]} resizes by constant scales instead),
  * then checks, bit for bit, that each image's rows of a batch-{@code N} run of the variant equal a batch-1 run of the
  * shipped graph. The CPU per image at each batch size is then measured with api-ingress' {@code BatchTimes} on the
  * output directory. Run from the repository root after a build:
@@ -74,41 +73,40 @@ public final class BatchVariants {
         Map<String, TensorProto> constants = new HashMap<>();
         graph.getInitializerList().forEach(tensor -> constants.put(tensor.getName(), tensor));
         List<NodeProto> nodes = new ArrayList<>();
+        List<String> unused = new ArrayList<>();
         for (NodeProto node : graph.getNodeList()) {
             if (node.getOpType().equals("Reshape") && longs(constants.get(node.getInput(1)))[0] > 0) {
                 throw new IllegalArgumentException(node.getName() + " reshapes to a fixed batch");
             }
             if (node.getOpType().equals("Resize") && node.getInputCount() == 4) {
-                // sizes [1, h, w, c] -> Concat(Shape(x)[0:1], [h, w, c]), inserted right before the Resize
+                // a constant output size [1, h, w, c] -> scales [1, 2, 2, 1]: the upsampling of CenterNet's feature
+                // pyramid doubles h and w (a wrong factor would fail the bit-for-bit check below). Computing the size
+                // from the input's batch at run time instead (Shape, Slice, Concat) keeps ONNX Runtime from
+                // optimising the Resize as it does with a constant, and changes a quarter of CenterNet's outputs.
                 long[] sizes = longs(constants.get(node.getInput(3)));
-                String prefix = node.getName() + "_batch";
-                graph.addInitializer(int64s(prefix + "_start", 0));
-                graph.addInitializer(int64s(prefix + "_end", 1));
-                graph.addInitializer(int64s(prefix + "_rest", Arrays.copyOfRange(sizes, 1, sizes.length)));
-                nodes.add(node(prefix + "_shape", "Shape", node.getInput(0)));
-                nodes.add(node(prefix + "_n", "Slice", prefix + "_shape", prefix + "_start", prefix + "_end"));
-                nodes.add(node(prefix + "_sizes", "Concat", prefix + "_n", prefix + "_rest").toBuilder()
-                        .addAttribute(AttributeProto.newBuilder().setName("axis")
-                                .setType(AttributeProto.AttributeType.INT).setI(0))
-                        .build());
-                node = node.toBuilder().setInput(3, prefix + "_sizes").build();
+                if (sizes.length != 4 || sizes[0] != 1) {
+                    throw new IllegalArgumentException(node.getName() + " resizes to " + Arrays.toString(sizes));
+                }
+                unused.add(node.getInput(3));
+                String scales = node.getName() + "_scales";
+                graph.addInitializer(floats(scales, 1, 2, 2, 1));
+                node = node.toBuilder().clearInput().addInput(node.getInput(0)).addInput(node.getInput(1))
+                        .addInput(scales).build();
             }
             nodes.add(node);
         }
         graph.clearNode().addAllNode(nodes);
+        List<TensorProto> kept = graph.getInitializerList().stream().filter(t -> !unused.contains(t.getName())).toList();
+        graph.clearInitializer().addAllInitializer(kept);
         return model.toBuilder().setGraph(graph).build();
     }
 
-    private static NodeProto node(String name, String op, String... inputs) {
-        return NodeProto.newBuilder().setName(name).setOpType(op).addAllInput(List.of(inputs)).addOutput(name).build();
-    }
-
-    private static TensorProto int64s(String name, long... values) {
-        ByteBuffer bytes = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (long value : values) {
-            bytes.putLong(value);
+    private static TensorProto floats(String name, float... values) {
+        ByteBuffer bytes = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float value : values) {
+            bytes.putFloat(value);
         }
-        return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
+        return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
                 .addDims(values.length).setRawData(com.google.protobuf.ByteString.copyFrom(bytes.array())).build();
     }
 
