@@ -30,12 +30,12 @@ import java.util.Random;
  * shipped graph. The CPU per image at each batch size is then measured with api-ingress' {@code BatchTimes} on the
  * output directory. Run from the repository root after a build:
  * <pre>
- * java -cp "model-build/target/test-classes:model-build/target/classes:$(cat /tmp/cp.txt)" \
+ * java -cp "model-build/target/test-classes:model-build/target/classes:PROTOBUF_JAR:ONNXRUNTIME_JAR" \
  *     gallery.vision.models.onnx.BatchVariants model-build/target/model-files/gallery/vision/models OUT_DIR [N]
  * </pre>
- * ({@code /tmp/cp.txt}: model-build's test class path, e.g. from {@code mvn -pl model-build dependency:build-classpath
- * -Dmdep.outputFile=/tmp/cp.txt}.) Random pixel values 0-255 (the networks normalise inside the graph); one intra-op
- * thread, all graph optimisations, as the service runs them.
+ * (the two jars from {@code ~/.m2}: BENCHMARKS.md, "What moves the ratio", has the full command). Random pixel values
+ * 0-255 (the networks normalise inside the graph); one intra-op thread, all graph optimisations, as the service runs
+ * them.
  */
 public final class BatchVariants {
 
