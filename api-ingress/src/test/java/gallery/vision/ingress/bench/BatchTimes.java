@@ -6,7 +6,10 @@ import java.nio.file.Path;
  * Issue 9 item 6 (not a test): would the bulk lane save CPU by running several images through one network run? For
  * each whole-image network (face detector, CenterNet, MobileNet v2 features) it measures the CPU time per image at
  * batch 1, 2, 4 and 8 with the service's session settings ({@link NetworkTimes}: random input, the service's input
- * side), at the given intra-op threads (1: the bulk lane's setting). Run from the repository root:
+ * side), at the given intra-op threads (1: the bulk lane's setting). The shipped whole-image networks have a fixed
+ * batch of 1 (reported and skipped); model-build's {@code BatchVariants} writes dynamic-batch variants of them, checked
+ * bit for bit against the shipped graphs, into a directory of the same layout (copy the per-face networks beside
+ * them) to point this at. Run from the repository root:
  * <pre>
  * java -cp "api-ingress/target/test-classes:$(cat /tmp/cp.txt)" gallery.vision.ingress.bench.BatchTimes \
  *     model-build/target/model-files/gallery/vision/models [RUNS] [THREADS] [ARENA]

@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  * {@code api-ingress/target/api-ingress.jar}), {@code -Dbench.ingressJvm="OPTIONS"} (e.g. a JFR recording),
  * {@code -Dbench.cliJars=A.jar,B.jar} (each round runs the tool once per jar, in an order that alternates by round;
  * default {@code cli/target/gallery-vision-cli.jar}), {@code -Dbench.cliJvm="OPTIONS"} (diagnosis only: the user's
- * command has none).
+ * command has none), {@code -Dbench.maxSide=800} (send every photo as Home Gallery's {@code image-preview-800.jpg}
+ * would be: scaled to at most 800 pixels a side and re-encoded; for a gallery-scale run over all evaluation photos,
+ * whose originals are larger than the service accepts).
  */
 public final class ReindexThroughputBenchmark {
 
@@ -41,6 +43,8 @@ public final class ReindexThroughputBenchmark {
     private static final int IN_FLIGHT_PER_ROUTE = 5;
     private static final AtomicLong COUNTER = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** {@code -Dbench.maxSide=800}: send each photo as a preview of at most this many pixels a side (0: as is). */
+    private static final int MAX_SIDE = Integer.getInteger("bench.maxSide", 0);
 
     private ReindexThroughputBenchmark() {
     }
@@ -76,9 +80,10 @@ public final class ReindexThroughputBenchmark {
                 System.out.printf("window extractor %s %s%n", from, java.time.Instant.now());
                 double extractorServer = between.server() - before.server();
                 double extractorClient = between.self() - before.self();
-                System.out.printf("round %d (load %s): extractor pattern %.1f s (%.2f photos/s); CPU: server %.1f s, "
-                                + "client %.1f s, per photo %.3f s%n", round, load, extractor, photos.size() / extractor,
-                        extractorServer, extractorClient, (extractorServer + extractorClient) / photos.size());
+                System.out.printf("round %d (load %s): extractor pattern %.1f s (%.2f photos/s); CPU: server %.1f s "
+                                + "(%s), client %.1f s, per photo %.3f s%n", round, load, extractor,
+                        photos.size() / extractor, extractorServer, between.serverSplit(before), extractorClient,
+                        (extractorServer + extractorClient) / photos.size());
                 for (int j = 0; j < cliJars.size(); j++) {
                     String jar = cliJars.get((j + round - 1) % cliJars.size());
                     String cliLoad = loadAverage();
@@ -90,9 +95,10 @@ public final class ReindexThroughputBenchmark {
                     double serverCpu = end.server() - start.server();
                     double client = end.children() - start.children();
                     System.out.printf("round %d %s (load %s): cli reindex %.1f s (%.2f photos/s), speed-up %.2fx; "
-                                    + "CPU: server %.1f s, cli (JVM start included) %.1f s, per photo %.3f s "
+                                    + "CPU: server %.1f s (%s), cli (JVM start included) %.1f s, per photo %.3f s "
                                     + "(server %.3f s); server CPU ratio %.2fx, total CPU ratio %.2fx%n",
-                            round, jar, cliLoad, cli, photos.size() / cli, extractor / cli, serverCpu, client,
+                            round, jar, cliLoad, cli, photos.size() / cli, extractor / cli, serverCpu,
+                            end.serverSplit(start), client,
                             (serverCpu + client) / photos.size(), serverCpu / photos.size(), extractorServer / serverCpu,
                             (extractorServer + extractorClient) / (serverCpu + client));
                 }
@@ -147,16 +153,25 @@ public final class ReindexThroughputBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** CPU seconds so far: the ingress, this JVM, and this JVM's finished children (the CLI runs). */
-    private record CpuTimes(double server, double self, double children) {
+    /**
+     * CPU seconds so far: the ingress (and of it, in the kernel), this JVM, and this JVM's finished children (the CLI
+     * runs).
+     */
+    private record CpuTimes(double server, double serverSystem, double self, double children) {
 
         private static final double TICKS = 100;   // USER_HZ on Linux
 
         static CpuTimes now(long serverPid) throws IOException {
             String[] server = stat("/proc/" + serverPid + "/stat");
             String[] self = stat("/proc/self/stat");
-            return new CpuTimes(ticks(server, 13) + ticks(server, 14), ticks(self, 13) + ticks(self, 14),
-                    ticks(self, 15) + ticks(self, 16));
+            return new CpuTimes(ticks(server, 13) + ticks(server, 14), ticks(server, 14),
+                    ticks(self, 13) + ticks(self, 14), ticks(self, 15) + ticks(self, 16));
+        }
+
+        /** The ingress' CPU since {@code before}, split into user and kernel time. */
+        String serverSplit(CpuTimes before) {
+            double system = serverSystem - before.serverSystem;
+            return String.format("user %.1f s, system %.1f s", server - before.server - system, system);
         }
 
         /** The fields after the command name (which may hold spaces), numbered as in proc(5) minus one. */
@@ -208,6 +223,36 @@ public final class ReindexThroughputBenchmark {
         return out;
     }
 
+    /**
+     * The photo as a Home Gallery preview of at most {@code bench.maxSide} pixels on its longer side: scaled down
+     * (bilinear) when larger, and re-encoded (quality 0.85) either way, as Home Gallery writes its previews.
+     */
+    private static byte[] preview(byte[] jpeg) throws IOException {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(image.getWidth(), image.getHeight()));
+        int width = (int) Math.round(image.getWidth() * scale);
+        int height = (int) Math.round(image.getHeight() * scale);
+        java.awt.image.BufferedImage scaled = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D graphics = scaled.createGraphics();
+        graphics.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        graphics.drawImage(image, 0, 0, width, height, null);
+        graphics.dispose();
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpg").next();
+        javax.imageio.ImageWriteParam quality = writer.getDefaultWriteParam();
+        quality.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        quality.setCompressionQuality(0.85f);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = javax.imageio.ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(scaled, null, null), quality);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
     private static List<byte[]> photos(List<String> dirs, int max) throws IOException {
         List<byte[]> photos = new ArrayList<>();
         for (String dir : dirs) {
@@ -217,7 +262,7 @@ public final class ReindexThroughputBenchmark {
                     byte[] bytes = Files.readAllBytes(file);
                     if (photos.size() < max && bytes.length > 2 && (bytes[0] & 0xFF) == 0xFF
                             && (bytes[1] & 0xFF) == 0xD8) {
-                        photos.add(bytes);
+                        photos.add(MAX_SIDE > 0 ? preview(bytes) : bytes);
                     }
                 }
             }
