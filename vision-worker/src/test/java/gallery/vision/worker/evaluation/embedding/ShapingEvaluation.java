@@ -24,9 +24,10 @@ public final class ShapingEvaluation {
      * @param negativeMargins photos whose best unrelated match beats a near-duplicate
      * @param rawRecall      recall@1 by cosine of the answered floats
      * @param failures       "photo / edit -> best match" of the near-duplicates that did not pass
+     * @param margins        each photo's margin, in the order of the photos (NaN where a code is all zero)
      */
     public record Result(int nearDuplicates, int passed, double unrelatedShown, double meanMargin, double minMargin,
-                         int negativeMargins, double rawRecall, List<String> failures) {
+                         int negativeMargins, double rawRecall, List<String> failures, double[] margins) {
     }
 
     private ShapingEvaluation() {
@@ -89,13 +90,15 @@ public final class ShapingEvaluation {
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         int negative = 0;
+        double[] margins = new double[n];
         for (int i = 0; i < n; i++) {
             double margin = weakest[i] - bestUnrelated[i];
+            margins[i] = margin;
             sum += margin;
             min = Math.min(min, margin);
             negative += margin <= 0 ? 1 : 0;
         }
         return new Result(queries, passed, pairs == 0 ? Double.NaN : (double) shown / pairs, sum / n, min, negative,
-                (double) rawFound / queries, failures);
+                (double) rawFound / queries, failures, margins);
     }
 }
