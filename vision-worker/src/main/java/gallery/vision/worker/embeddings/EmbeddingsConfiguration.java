@@ -28,10 +28,10 @@ public class EmbeddingsConfiguration {
 
     /**
      * Revision of the post-processing after the network (the shipped {@link HomeGalleryShaping} parameters),
-     * appended to the manifest's version in answers ({@code nsfwjs-4.4.0-hgshape4}), so that answers computed with
+     * appended to the manifest's version in answers ({@code nsfwjs-4.4.0-hgshape5}), so that answers computed with
      * other values are recomputed by a stale re-index. Change it whenever the parameters change.
      */
-    public static final String POST_PROCESSING_REVISION = "hgshape4";
+    public static final String POST_PROCESSING_REVISION = "hgshape5";
 
     @Bean(destroyMethod = "close")
     @ConditionalOnInstalledModels(EmbeddingModel.NSFW_MOBILENET_V2_NAME)
