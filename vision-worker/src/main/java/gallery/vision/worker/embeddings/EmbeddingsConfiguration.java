@@ -1,6 +1,7 @@
 package gallery.vision.worker.embeddings;
 
 import gallery.vision.common.AnalysisKind;
+import gallery.vision.common.image.RgbImage;
 import gallery.vision.worker.analysis.InstalledAnalyzer;
 import gallery.vision.worker.djl.OnnxModels;
 import gallery.vision.worker.djl.OnnxRuntimeProperties;
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+
+import java.util.function.UnaryOperator;
 
 /**
  * The image embedder ({@link #EMBEDDER}, chosen in docs/model-choice.md), installed only when its ONNX model is;
@@ -23,21 +26,28 @@ public class EmbeddingsConfiguration {
     /** The embedder the service runs. */
     public static final EmbeddingModel EMBEDDER = EmbeddingModel.NSFW_MOBILENET_V2;
 
+    /**
+     * What the embedder is fed: the decoded image turned gray ({@link GrayInput}, since {@code gray-hgshape6}), so that
+     * a gray copy of a photo gets the same embedding as the photo (docs/model-choice.md, "Gray input").
+     */
+    public static final UnaryOperator<RgbImage> INPUT = GrayInput::apply;
+
     /** What the answer makes of the embedder's features. */
     public static final EmbeddingTransform TRANSFORM = HomeGalleryShaping.forEmbedder(EMBEDDER.name());
 
     /**
-     * Revision of the post-processing after the network (the shipped {@link HomeGalleryShaping} parameters),
-     * appended to the manifest's version in answers ({@code nsfwjs-4.4.0-hgshape5}), so that answers computed with
-     * other values are recomputed by a stale re-index. Change it whenever the parameters change.
+     * Revision of the processing around the network (the {@link #INPUT} step, {@code gray}, and the shipped
+     * {@link HomeGalleryShaping} parameters), appended to the manifest's version in answers
+     * ({@code nsfwjs-4.4.0-gray-hgshape6}), so that answers computed otherwise are recomputed by a stale re-index.
+     * Change it whenever either changes.
      */
-    public static final String POST_PROCESSING_REVISION = "hgshape5";
+    public static final String POST_PROCESSING_REVISION = "gray-hgshape6";
 
     @Bean(destroyMethod = "close")
     @ConditionalOnInstalledModels(EmbeddingModel.NSFW_MOBILENET_V2_NAME)
     EmbeddingAnalyzer embeddingAnalyzer(Environment environment, OnnxRuntimeProperties onnx) {
         return new EmbeddingAnalyzer(OnnxModels.load(InstalledModels.require(environment, EMBEDDER.name()).file(), onnx),
-                EMBEDDER, TRANSFORM);
+                EMBEDDER, INPUT, TRANSFORM);
     }
 
     @Bean

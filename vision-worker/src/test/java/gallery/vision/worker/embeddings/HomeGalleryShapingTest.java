@@ -72,7 +72,7 @@ class HomeGalleryShapingTest {
 
         assertThat(shipped).isInstanceOf(HomeGalleryShaping.class);
         float[] out = shipped.apply(new float[1792]);
-        assertThat(out).hasSize(384);
+        assertThat(out).hasSize(288);
         for (float v : out) {
             assertThat(v).isGreaterThanOrEqualTo(0f);
         }

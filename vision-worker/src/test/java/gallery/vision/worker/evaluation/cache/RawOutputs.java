@@ -3,6 +3,7 @@ package gallery.vision.worker.evaluation.cache;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.worker.embeddings.EmbeddingAnalyzer;
 import gallery.vision.worker.embeddings.EmbeddingTransform;
+import gallery.vision.worker.embeddings.GrayInput;
 import gallery.vision.worker.embeddings.EmbeddingsConfiguration;
 import gallery.vision.worker.evaluation.networks.EvalModels;
 import gallery.vision.worker.evaluation.photos.EvalPhoto;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the service's detector and embedder once over every photo of {@code photos.tsv} (the 800 px preview, and for
@@ -41,8 +43,9 @@ import java.util.Map;
  * {@code --new-only true} (photos added to photos.tsv: keeps the outputs already in the cache and runs the networks
  * only on photos that have none there, with {@code --only augmentations} only on training photos whose augmentations
  * are not all cached; the cached detections must come from the same model version, and should come from a run that
- * recorded rival scores, since cal5: entries made before read as rival 0). The models
- * come from {@link EvalModels}.
+ * recorded rival scores, since cal5: entries made before read as rival 0), {@code --gray-input true} (the embedder
+ * is fed every image, original, edit or augmentation, turned gray by the service's {@link GrayInput} first, as the
+ * service does since {@code gray-hgshape6}; without it the colour image, as before: use a cache of its own for each). The models come from {@link EvalModels}.
  */
 public final class RawOutputs {
 
@@ -57,9 +60,11 @@ public final class RawOutputs {
         PhotoLoader loader = new PhotoLoader(800);
         String only = paths.option("only", "all");
         boolean newOnly = Boolean.parseBoolean(paths.option("new-only", "false"));
+        UnaryOperator<RgbImage> input = Boolean.parseBoolean(paths.option("gray-input", "false"))
+                ? GrayInput::apply : UnaryOperator.identity();
         if (only.equals("augmentations")) {
             Path file = paths.cache().resolve("embeddings.bin");
-            augmentations(photos, loader, RawEmbeddings.read(file), newOnly).write(file);
+            augmentations(photos, loader, RawEmbeddings.read(file), newOnly, input).write(file);
             System.out.println("raw outputs: augmentations added to " + file);
             return;
         }
@@ -70,7 +75,7 @@ public final class RawOutputs {
         }
         if (!only.equals("objects")) {
             Path file = paths.cache().resolve("embeddings.bin");
-            embeddings(photos, loader, newOnly ? RawEmbeddings.read(file) : null).write(file);
+            embeddings(photos, loader, newOnly ? RawEmbeddings.read(file) : null, input).write(file);
         }
         System.out.println("raw outputs: written to " + paths.cache());
     }
@@ -105,8 +110,12 @@ public final class RawOutputs {
         return new RawDetections(name, version, out);
     }
 
-    /** @param cached embeddings to keep (photos found there are not rerun), or null to run every photo */
-    private static RawEmbeddings embeddings(List<EvalPhoto> photos, PhotoLoader loader, RawEmbeddings cached) {
+    /**
+     * @param cached embeddings to keep (photos found there are not rerun), or null to run every photo
+     * @param input  applied to every image before the embedder's own pre-processing (identity, or gray input)
+     */
+    private static RawEmbeddings embeddings(List<EvalPhoto> photos, PhotoLoader loader, RawEmbeddings cached,
+                                            UnaryOperator<RgbImage> input) {
         String name = EmbeddingsConfiguration.EMBEDDER.name();
         if (cached != null && !cached.model().equals(name)) {
             throw new IllegalStateException("cached embeddings are of " + cached.model() + ", not " + name);
@@ -114,7 +123,7 @@ public final class RawOutputs {
         RawEmbeddings cache = cached == null ? new RawEmbeddings(name) : cached;
         List<ImageTransform> edits = NearDuplicates.homeGallery();
         try (EmbeddingAnalyzer analyzer = new EmbeddingAnalyzer(EvalModels.load(name),
-                EmbeddingsConfiguration.EMBEDDER, EmbeddingTransform.NONE)) {
+                EmbeddingsConfiguration.EMBEDDER, input, EmbeddingTransform.NONE)) {
             for (EvalPhoto photo : photos) {
                 if (cached != null && cached.has(photo.id())) {
                     continue;
@@ -134,12 +143,13 @@ public final class RawOutputs {
      * Adds the embeddings of {@link NearDuplicates#trainingAugmentations()} of the training photos only.
      *
      * @param newOnly skip the training photos whose augmentations are all cached already
+     * @param input   applied to every image before the embedder's own pre-processing
      */
     private static RawEmbeddings augmentations(List<EvalPhoto> photos, PhotoLoader loader, RawEmbeddings cache,
-                                               boolean newOnly) {
+                                               boolean newOnly, UnaryOperator<RgbImage> input) {
         String name = EmbeddingsConfiguration.EMBEDDER.name();
         try (EmbeddingAnalyzer analyzer = new EmbeddingAnalyzer(EvalModels.load(name),
-                EmbeddingsConfiguration.EMBEDDER, EmbeddingTransform.NONE)) {
+                EmbeddingsConfiguration.EMBEDDER, input, EmbeddingTransform.NONE)) {
             for (EvalPhoto photo : photos) {
                 if (EvalSplit.of(photo) != EvalSplit.TRAINING || newOnly && NearDuplicates.trainingAugmentations()
                         .stream().allMatch(edit -> cache.has(photo.id(), edit.name()))) {

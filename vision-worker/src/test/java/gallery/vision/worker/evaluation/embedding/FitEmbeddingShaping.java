@@ -39,9 +39,12 @@ import java.util.Map;
  * {@code --report PATH} (relative paths against the repository root), {@code --first-photos N} (also report the
  * held-out photos among the first N of photos.tsv and those added after them, each part queried among itself),
  * {@code --previous PATH --previous-name NAME} (also measure the parameters shipped before, e.g. from
- * {@code git show}, on the same photos), {@code --fresh PATH} (a manifest of fresh photos, e.g.
- * {@code tools/eval-photos/fresh-photos.tsv}, whose raw outputs are in the cache: also report them, queried among
- * themselves; they play no part in the choice or the fit).
+ * {@code git show}, on the same photos), {@code --fresh PATH[,PATH...]} (manifests of fresh photos, e.g.
+ * {@code tools/eval-photos/fresh-photos.tsv}, whose raw outputs are in the cache: also report them, each manifest's
+ * photos queried among themselves and named by the manifest, {@code fresh-photos.tsv} as {@code fresh}; they play no
+ * part in the choice or the fit), {@code --colour-cache DIR} (the gray-input experiment: {@code --cache} holds the
+ * raw outputs of gray input; the raw features and the {@code --previous} parameters are also, respectively only,
+ * measured on this cache of colour input, the same photos).
  */
 public final class FitEmbeddingShaping {
 
@@ -116,13 +119,23 @@ public final class FitEmbeddingShaping {
                 "unrelated pairs >= 0.5", "margin: mean", "margin: min", "photos with margin <= 0",
                 "raw recall@1");
         List<String> failures = new ArrayList<>();
-        List<EmbeddingTransform> transforms = new ArrayList<>(List.of(EmbeddingTransform.NONE));
+        RawEmbeddings colour = paths.options().containsKey("colour-cache")
+                ? RawEmbeddings.read(Path.of(paths.option("colour-cache", "")).resolve("embeddings.bin")) : null;
+        String input = colour == null ? "" : ", gray input";
+        List<Measured> measured = new ArrayList<>();
+        if (colour != null) {
+            measured.add(new Measured("raw features, colour input", "raw, colour input: ", colour,
+                    EmbeddingTransform.NONE));
+        }
+        measured.add(new Measured("raw features" + input, "raw" + input + ": ", cache, EmbeddingTransform.NONE));
         String previousName = paths.option("previous-name", "previous");
         if (paths.options().containsKey("previous")) {
             Path previous = Path.of(paths.option("previous", ""));
-            transforms.add(HomeGalleryShaping.parse(previous.toString(), Files.readAllLines(previous)));
+            String name = previousName + (colour == null ? "" : ", colour input");
+            measured.add(new Measured("shaped, " + name, name + ": ", colour == null ? cache : colour,
+                    HomeGalleryShaping.parse(previous.toString(), Files.readAllLines(previous))));
         }
-        transforms.add(shipped);
+        measured.add(new Measured("shaped" + input, "shaped" + input + ": ", cache, shipped));
         Map<String, List<String>> parts = new LinkedHashMap<>();
         parts.put("held-out", heldOut);
         if (first > 0) {
@@ -131,21 +144,23 @@ public final class FitEmbeddingShaping {
         }
         List<String> failuresOf = new ArrayList<>(List.of("held-out"));
         if (paths.options().containsKey("fresh")) {
-            List<String> fresh = PhotoManifest.read(repo.resolve(paths.option("fresh", "")), paths.photos()).stream()
-                    .map(EvalPhoto::id).toList();
-            parts.put("fresh", fresh);
-            failuresOf.add("fresh");
+            for (String manifestPath : paths.option("fresh", "").split(",")) {
+                Path path = repo.resolve(manifestPath);
+                List<String> fresh = PhotoManifest.read(path, paths.photos()).stream().map(EvalPhoto::id).toList();
+                String name = path.getFileName().toString().replace("-photos.tsv", "");
+                parts.put(name, fresh);
+                failuresOf.add(name);
+            }
         }
         parts.put("training", training);
         for (Map.Entry<String, List<String>> entry : parts.entrySet()) {
             String part = entry.getKey();
             List<String> ids = entry.getValue();
-            for (EmbeddingTransform t : transforms) {
-                ShapingEvaluation.Result r = ShapingEvaluation.run(cache, ids, edits, t);
-                boolean raw = t == EmbeddingTransform.NONE;
-                table.row(part + " (" + ids.size() + ")", raw ? "raw features" : t == shipped ? "shaped"
-                                : "shaped, " + previousName,
-                        t.apply(cache.get(ids.get(0), RawEmbeddings.ORIGINAL)).length,
+            for (Measured m : measured) {
+                EmbeddingTransform t = m.transform();
+                ShapingEvaluation.Result r = ShapingEvaluation.run(m.cache(), ids, edits, t);
+                table.row(part + " (" + ids.size() + ")", m.name(),
+                        t.apply(m.cache().get(ids.get(0), RawEmbeddings.ORIGINAL)).length,
                         String.format(Locale.ROOT, "%d/%d (%.1f%%)", r.passed(), r.nearDuplicates(),
                                 100.0 * r.passed() / r.nearDuplicates()),
                         String.format(Locale.ROOT, "%.1f%%", 100 * r.unrelatedShown()),
@@ -153,7 +168,7 @@ public final class FitEmbeddingShaping {
                         String.format(Locale.ROOT, "%.3f", r.minMargin()), r.negativeMargins(),
                         String.format(Locale.ROOT, "%.1f%%", 100 * r.rawRecall()));
                 if (failuresOf.contains(part)) {
-                    String label = part + ", " + (raw ? "raw: " : t == shipped ? "shaped: " : previousName + ": ");
+                    String label = part + ", " + m.label();
                     r.failures().forEach(f -> failures.add(label + f));
                 }
             }
@@ -167,6 +182,10 @@ public final class FitEmbeddingShaping {
         Files.writeString(reportPath, report);
         System.out.println(report);
         System.out.println("shaping: parameters written to " + shapingPath + ", report to " + reportPath);
+    }
+
+    /** One embedding measured in the report: its name, the prefix of its failures, its raw outputs and transform. */
+    private record Measured(String name, String label, RawEmbeddings cache, EmbeddingTransform transform) {
     }
 
     private static String crossValidation(List<ShapingCrossValidation.Row> ranked, int settings) {
