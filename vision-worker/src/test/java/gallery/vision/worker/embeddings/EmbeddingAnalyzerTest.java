@@ -1,6 +1,7 @@
 package gallery.vision.worker.embeddings;
 
 import gallery.vision.common.image.RgbImage;
+import gallery.vision.worker.evaluation.transform.Gray;
 import gallery.vision.worker.evaluation.transform.JpegRecompression;
 import gallery.vision.worker.models.TestModels;
 import org.junit.jupiter.api.AfterAll;
@@ -94,7 +95,8 @@ class EmbeddingAnalyzerTest {
     @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void givesAGrayCopyStoredAsJpegNearlyTheRawFeaturesOfItsColourOriginal(int sample) throws Exception {
         RgbImage image = TestModels.demoPhoto("sample" + sample + ".jpg");
-        RgbImage grayCopy = new JpegRecompression(90).apply(GrayInput.apply(image));
+        // made by the evaluation's own gray edit, not by the step under test
+        RgbImage grayCopy = new JpegRecompression(90).apply(new Gray().apply(image));
 
         double gray = cosine(grayInput.analyze(image), grayInput.analyze(grayCopy));
         double colour = cosine(ORIGINALS.get(sample - 1), analyzer.analyze(grayCopy));
