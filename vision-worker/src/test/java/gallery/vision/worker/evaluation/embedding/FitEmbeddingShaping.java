@@ -1,7 +1,8 @@
 package gallery.vision.worker.evaluation.embedding;
 
 import gallery.vision.worker.embeddings.EmbeddingTransform;
-import gallery.vision.worker.embeddings.HomeGalleryShaping;
+import gallery.vision.worker.evaluation.embedding.HomeGalleryShaping;
+import gallery.vision.worker.embeddings.HomeGalleryStandardisation;
 import gallery.vision.worker.evaluation.cache.EvalPaths;
 import gallery.vision.worker.evaluation.cache.RawEmbeddings;
 import gallery.vision.worker.evaluation.photos.CrossValidationFolds;
@@ -23,28 +24,33 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Fits {@link HomeGalleryShaping} on the training photos ({@link EvalSplit}) from the cached raw embeddings
- * ({@code RawOutputs}): the method and its settings are chosen by {@value CrossValidationFolds#K}-fold
- * cross-validation inside the training photos ({@link ShapingCrossValidation}), then the chosen one is fitted on all
- * training photos and their edits ({@link ProjectionFit}), written as the resource the service ships, and measured
- * once on the held-out photos (and, for reference, the training photos) before (raw features) and after
- * ({@link ShapingEvaluation}).
+ * Chooses and fits the shaping of the embedder's features for Home Gallery's code on the training photos
+ * ({@link EvalSplit}) from the cached raw embeddings ({@code RawOutputs}): the input, the method and its settings are
+ * chosen by {@value CrossValidationFolds#K}-fold cross-validation inside the training photos
+ * ({@link ShapingCrossValidation}, all inputs' rows ranked by one order), then the chosen one is fitted on all
+ * training photos and their edits, written as the resource the service ships ({@link HomeGalleryShaping}'s
+ * {@code <model>.shaping.tsv} for a projection, {@code HomeGalleryStandardisation}'s
+ * {@code <model>.standardisation.tsv} for a standardisation, any colour weight folded in), and measured once, with
+ * each input's best row and best projection, on the held-out photos (and, for reference, the training photos) before
+ * (raw features) and after ({@link ShapingEvaluation}).
  *
  * <pre>
  * mvn -pl vision-worker -am -DskipTests -Pevaluation test \
  *     -Deval.main=gallery.vision.worker.evaluation.embedding.FitEmbeddingShaping \
  *     -Deval.args="--report docs/evaluation/embedding-shaping.md"
  * </pre>
- * Options: {@code --cache DIR}, {@code --shaping PATH} (default: the resource beside {@code HomeGalleryShaping}),
- * {@code --report PATH} (relative paths against the repository root), {@code --first-photos N} (also report the
- * held-out photos among the first N of photos.tsv and those added after them, each part queried among itself),
- * {@code --previous PATH --previous-name NAME} (also measure the parameters shipped before, e.g. from
- * {@code git show}, on the same photos), {@code --fresh PATH[,PATH...]} (manifests of fresh photos, e.g.
- * {@code tools/eval-photos/fresh-photos.tsv}, whose raw outputs are in the cache: also report them, each manifest's
- * photos queried among themselves and named by the manifest, {@code fresh-photos.tsv} as {@code fresh}; they play no
- * part in the choice or the fit), {@code --colour-cache DIR} (the gray-input experiment: {@code --cache} holds the
- * raw outputs of gray input; the raw features and the {@code --previous} parameters are also, respectively only,
- * measured on this cache of colour input, the same photos).
+ * Options: {@code --cache DIR}, {@code --shaping PATH} and {@code --standardisation PATH} (where the chosen
+ * parameters go; default: the resources beside the service's embeddings package), {@code --report PATH} (relative
+ * paths against the repository root), {@code --first-photos N} (also report the held-out photos among the first N of
+ * photos.tsv and those added after them, each part queried among itself), {@code --previous PATH[,PATH...]
+ * --previous-name NAME[,NAME...] --previous-input INPUT[,INPUT...]} (also measure projection parameters shipped
+ * before, e.g. from {@code git show}, on the same photos, each on the named input), {@code --fresh PATH[,PATH...]}
+ * (manifests of fresh photos, e.g. {@code tools/eval-photos/fresh-photos.tsv}, whose raw outputs are in the cache:
+ * also report them, each manifest's photos queried among themselves and named by the manifest,
+ * {@code fresh-photos.tsv} as {@code fresh}; they play no part in the choice or the fit), {@code --colour-cache DIR}
+ * (then {@code --cache} holds the raw outputs of gray input and this one those of colour input, the same photos: the
+ * inputs "colour" and "gray" are both cross-validated), {@code --duo-weights W[,W...]} (with {@code --colour-cache}:
+ * also the duo features {@code [W * colour, gray]} for each weight, named "duo" for 1).
  */
 public final class FitEmbeddingShaping {
 
@@ -84,7 +90,7 @@ public final class FitEmbeddingShaping {
         }
         List<ShapingCrossValidation.Row> ranked = cv.stream().sorted(ShapingCrossValidation.order()).toList();
         ShapingCrossValidation.Row winner = ranked.get(0);
-        // each input's best row, and each input's best projection (the service's shaping file holds projections)
+        // each input's best row, and each input's best projection (for comparison: the shipped shaping since hgshape2)
         Map<String, ShapingCrossValidation.Row> bestOfInput = new LinkedHashMap<>();
         Map<String, ShapingCrossValidation.Row> bestProjectionOfInput = new LinkedHashMap<>();
         for (ShapingCrossValidation.Row r : ranked) {
@@ -108,42 +114,52 @@ public final class FitEmbeddingShaping {
                         features, training, ShapingCrossValidation.fitEdits(edits, augmentations, s.augmented())),
                         s.colourRemoved()), s.alpha());
                 fits.put(best, p.shaping(s.k(), s.scale(), s.layout()));
-                if (best == projectionWinner) {
+                if (best == winner) {
                     projection = p;
                 }
             } else {
-                float[][] stats = Standardised.meanAndDivisor(features, training);
-                fits.put(best, new Standardised(stats[0], stats[1], (float) s.scale()));
+                fits.put(best, StandardisationFit.of(StandardisationFit.meanAndDivisor(features, training),
+                        s.scale()));
             }
         }
-        Input chosenInput = inputs.get(projectionWinner.input());
-        ShapingCrossValidation.Setting chosen = projectionWinner.setting();
-        List<String> file = new ArrayList<>(List.of(
-                "# Home Gallery shaping of " + cache.model() + ": layout, then per feature its mean and its "
-                        + chosen.k() + " projection weights (scale " + chosen.scale() + " included).",
-                "# Fitted " + LocalDate.now() + " by FitEmbeddingShaping (evaluation harness, docs/model-choice.md) on "
-                        + training.size() + " training photos of tools/eval-photos and their edits; chosen by "
-                        + CrossValidationFolds.K + "-fold cross-validation on them: " + projectionWinner.label() + "."));
-        if (!projectionWinner.input().isEmpty()) {
-            file.add("# Input: " + chosenInput.description() + ".");
-        }
-        file.add("layout\t" + chosen.layout().name().toLowerCase(Locale.ROOT));
-        for (int i = 0; i < projection.mean().length; i++) {
-            // A duo fit's colour weight w is folded in: A (w c - m) = (w A) (c - m / w) on the unweighted features.
-            float w = i < chosenInput.colourLength() ? chosenInput.colourWeight() : 1f;
-            StringBuilder line = new StringBuilder(Float.toString(projection.mean()[i] / w));
-            for (int j = 0; j < chosen.k(); j++) {
-                line.append('\t').append(String.format(Locale.ROOT, "%.6g",
-                        projection.directions()[j][i] * chosen.scale() * w));
+        Input chosenInput = inputs.get(winner.input());
+        String fitted = "# Fitted " + LocalDate.now() + " by FitEmbeddingShaping (evaluation harness, "
+                + "docs/model-choice.md) on " + training.size() + " training photos of tools/eval-photos and their "
+                + "edits; chosen by " + CrossValidationFolds.K + "-fold cross-validation on them: " + winner.label()
+                + ".";
+        List<String> file = new ArrayList<>();
+        EmbeddingTransform shipped;
+        Path written;
+        String resources = "vision-worker/src/main/resources/gallery/vision/worker/embeddings/" + cache.model();
+        if (winner.setting().method().equals("projection")) {
+            written = repo.resolve(paths.option("shaping", resources + ".shaping.tsv"));
+            file.add("# Home Gallery shaping of " + cache.model() + ": layout, then per feature its mean and its "
+                    + winner.setting().k() + " projection weights (scale " + winner.setting().scale()
+                    + " included).");
+            file.add(fitted);
+            if (!winner.input().isEmpty()) {
+                file.add("# Input: " + chosenInput.description() + ".");
             }
-            file.add(line.toString());
+            file.addAll(projectionLines(projection, winner.setting(), chosenInput));
+            shipped = HomeGalleryShaping.parse(written.toString(), file);
+        } else {
+            written = repo.resolve(paths.option("standardisation", resources + ".standardisation.tsv"));
+            file.add("# Home Gallery standardisation of " + cache.model() + ": per feature its mean and its divisor "
+                    + "(scale " + winner.setting().scale() + " included).");
+            file.add(fitted);
+            if (!winner.input().isEmpty()) {
+                file.add("# Input: " + chosenInput.description() + ".");
+            }
+            float[][] stats = StandardisationFit.meanAndDivisor(chosenInput.cache(), training);
+            for (int i = 0; i < stats[0].length; i++) {
+                // a duo fit's colour weight w folded in: (w c - m) / d = (c - m / w) / (d / w)
+                float w = i < chosenInput.colourLength() ? chosenInput.colourWeight() : 1f;
+                file.add(stats[0][i] / w + "\t" + (float) (stats[1][i] / winner.setting().scale() / w));
+            }
+            shipped = HomeGalleryStandardisation.parse(written.toString(), file);
         }
-        Path shapingPath = repo.resolve(paths.option("shaping", "vision-worker/src/main/resources/gallery/vision/"
-                + "worker/embeddings/" + cache.model() + ".shaping.tsv"));
-        Files.write(shapingPath, file);
-        HomeGalleryShaping shipped = HomeGalleryShaping.parse(shapingPath.toString(), file);
-        float[] asFitted = fits.get(projectionWinner).apply(chosenInput.cache().get(training.get(0),
-                RawEmbeddings.ORIGINAL));
+        Files.write(written, file);
+        float[] asFitted = fits.get(winner).apply(chosenInput.cache().get(training.get(0), RawEmbeddings.ORIGINAL));
         float[] asShipped = shipped.apply(chosenInput.unweighted().get(training.get(0), RawEmbeddings.ORIGINAL));
         double worst = 0;
         for (int i = 0; i < asFitted.length; i++) {
@@ -164,8 +180,9 @@ public final class FitEmbeddingShaping {
                     + i.description()).toList())).append(".\n\n");
         }
         report.append(crossValidation(ranked, cv.size(), bestOfInput, bestProjectionOfInput));
-        report.append("Ranked first: ").append(winner.label()).append("; the best projection: ")
-                .append(projectionWinner.label()).append(" (its parameters written to the shaping file). Each "
+        report.append("Chosen (ranked first): ").append(winner.label()).append(" (its parameters written to ")
+                .append(written.getFileName()).append("); the best projection: ").append(projectionWinner.label())
+                .append(". Each "
                 + "input's best row and best projection fitted on all training photos and evaluated once on the "
                 + "held-out and fresh photos:\n\n");
         MarkdownTable table = new MarkdownTable("photos", "embedding", "values", "near-duplicates first and >= 0.5",
@@ -244,7 +261,24 @@ public final class FitEmbeddingShaping {
         Files.createDirectories(reportPath.toAbsolutePath().getParent());
         Files.writeString(reportPath, report);
         System.out.println(report);
-        System.out.println("shaping: parameters written to " + shapingPath + ", report to " + reportPath);
+        System.out.println("shaping: parameters written to " + written + ", report to " + reportPath);
+    }
+
+    /** The shaping file's lines after the comments: layout, then per feature its mean and its weights. */
+    private static List<String> projectionLines(ProjectionFit.Projection projection,
+                                                ShapingCrossValidation.Setting chosen, Input input) {
+        List<String> lines = new ArrayList<>(List.of("layout\t" + chosen.layout().name().toLowerCase(Locale.ROOT)));
+        for (int i = 0; i < projection.mean().length; i++) {
+            // a duo fit's colour weight w folded in: A (w c - m) = (w A) (c - m / w) on the unweighted features
+            float w = i < input.colourLength() ? input.colourWeight() : 1f;
+            StringBuilder line = new StringBuilder(Float.toString(projection.mean()[i] / w));
+            for (int j = 0; j < chosen.k(); j++) {
+                line.append('\t').append(String.format(Locale.ROOT, "%.6g",
+                        projection.directions()[j][i] * chosen.scale() * w));
+            }
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static <T> List<T> concat(java.util.Collection<T> a, java.util.Collection<T> b) {

@@ -1,7 +1,7 @@
 package gallery.vision.worker.evaluation.embedding;
 
 import gallery.vision.worker.embeddings.EmbeddingTransform;
-import gallery.vision.worker.embeddings.HomeGalleryShaping.Layout;
+import gallery.vision.worker.evaluation.embedding.HomeGalleryShaping.Layout;
 import gallery.vision.worker.evaluation.cache.RawEmbeddings;
 
 import java.util.ArrayList;
@@ -166,12 +166,12 @@ public final class ShapingCrossValidation {
                     }
                 }
             }
-            float[][] stats = Standardised.meanAndDivisor(cache, fit);
+            float[][] stats = StandardisationFit.meanAndDivisor(cache, fit);
             for (Setting s : grid()) {
                 EmbeddingTransform t = s.method().equals("projection")
                         ? projections.get(key(s.augmented(), s.colourRemoved(), s.alpha())).shaping(s.k(), s.scale(),
                         s.layout())
-                        : new Standardised(stats[0], stats[1], (float) s.scale());
+                        : StandardisationFit.of(stats, s.scale());
                 ShapingEvaluation.Result r = ShapingEvaluation.run(cache, test, edits, t);
                 int pairs = test.size() * (test.size() - 1) / 2;
                 int[] c = counts.computeIfAbsent(s, x -> new int[5]);

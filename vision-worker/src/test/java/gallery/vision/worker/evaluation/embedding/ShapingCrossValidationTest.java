@@ -1,6 +1,6 @@
 package gallery.vision.worker.evaluation.embedding;
 
-import gallery.vision.worker.embeddings.HomeGalleryShaping.Layout;
+import gallery.vision.worker.evaluation.embedding.HomeGalleryShaping.Layout;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
