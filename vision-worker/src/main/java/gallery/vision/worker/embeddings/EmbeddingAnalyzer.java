@@ -6,44 +6,62 @@ import ai.djl.translate.TranslateException;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.worker.analysis.Analyzer;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
  * {@code /embeddings}: the answer's {@code data} is the embedding vector (JSON array of numbers, as the seed's
- * MobileNet v1 answers).
+ * MobileNet v1 answers): the network's pooled features of each of the analyzer's inputs (since {@code duo-hgshape7}
+ * the decoded image and the same image turned gray, {@link EmbeddingsConfiguration#INPUTS}), concatenated in that
+ * order, then the {@link EmbeddingTransform}.
  *
- * <p>Thread-safe: the model's ONNX Runtime session is shared; every call creates its own predictor and closes it.
- * Owns the model: {@link #close()} releases its session.
+ * <p>Thread-safe: the model's ONNX Runtime session is shared; every call creates its own predictor, runs it once per
+ * input and closes it. Owns the model: {@link #close()} releases its session.
  */
 public final class EmbeddingAnalyzer implements Analyzer, AutoCloseable {
 
     private final Model model;
     private final EmbeddingTranslator translator;
-    private final UnaryOperator<RgbImage> input;
+    private final List<UnaryOperator<RgbImage>> inputs;
     private final EmbeddingTransform transform;
 
     /** The network fed the colour image as decoded (the network's own input; parity with the original). */
     public EmbeddingAnalyzer(Model model, EmbeddingModel embedding, EmbeddingTransform transform) {
-        this(model, embedding, UnaryOperator.identity(), transform);
+        this(model, embedding, List.of(UnaryOperator.identity()), transform);
     }
 
     /**
-     * @param input     applied to the decoded image before the network's own pre-processing (the service's
-     *                  {@link EmbeddingsConfiguration#INPUT}: {@link GrayInput}); must be thread-safe
-     * @param transform applied to the network's pooled features ({@link EmbeddingTransform#NONE} keeps them)
+     * @param inputs    each applied to the decoded image before the network's own pre-processing, one network run
+     *                  each, their features concatenated in this order (the service's
+     *                  {@link EmbeddingsConfiguration#INPUTS}: the image as decoded, then {@link GrayInput}); at least
+     *                  one, each thread-safe
+     * @param transform applied to the concatenated features ({@link EmbeddingTransform#NONE} keeps them)
      */
-    public EmbeddingAnalyzer(Model model, EmbeddingModel embedding, UnaryOperator<RgbImage> input,
+    public EmbeddingAnalyzer(Model model, EmbeddingModel embedding, List<UnaryOperator<RgbImage>> inputs,
                              EmbeddingTransform transform) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("at least one input");
+        }
         this.model = model;
         this.translator = new EmbeddingTranslator(embedding);
-        this.input = input;
+        this.inputs = List.copyOf(inputs);
         this.transform = transform;
     }
 
     @Override
     public float[] analyze(RgbImage image) {
         try (Predictor<RgbImage, float[]> predictor = model.newPredictor(translator)) {
-            return transform.apply(predictor.predict(input.apply(image)));
+            float[][] parts = new float[inputs.size()][];
+            int length = 0;
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = predictor.predict(inputs.get(i).apply(image));
+                length += parts[i].length;
+            }
+            float[] features = parts.length == 1 ? parts[0] : new float[length];
+            for (int i = 0, offset = 0; parts.length > 1 && i < parts.length; offset += parts[i].length, i++) {
+                System.arraycopy(parts[i], 0, features, offset, parts[i].length);
+            }
+            return transform.apply(features);
         } catch (TranslateException e) {
             throw new IllegalStateException("embedding network failed: " + e.getMessage(), e);
         }

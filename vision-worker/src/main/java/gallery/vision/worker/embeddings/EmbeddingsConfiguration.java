@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,27 +28,29 @@ public class EmbeddingsConfiguration {
     public static final EmbeddingModel EMBEDDER = EmbeddingModel.NSFW_MOBILENET_V2;
 
     /**
-     * What the embedder is fed: the decoded image turned gray ({@link GrayInput}, since {@code gray-hgshape6}), so that
-     * a gray copy of a photo gets the same embedding as the photo (docs/model-choice.md, "Gray input").
+     * What the embedder is fed, one network run each, features concatenated in this order ("duo", since
+     * {@code duo-hgshape7}): the decoded image, then the same image turned gray ({@link GrayInput}), so that the
+     * answer keeps colour where it tells photos apart while a gray copy of a photo shares half its features
+     * (docs/model-choice.md, "Colour and gray input together").
      */
-    public static final UnaryOperator<RgbImage> INPUT = GrayInput::apply;
+    public static final List<UnaryOperator<RgbImage>> INPUTS = List.of(UnaryOperator.identity(), GrayInput::apply);
 
-    /** What the answer makes of the embedder's features. */
-    public static final EmbeddingTransform TRANSFORM = HomeGalleryShaping.forEmbedder(EMBEDDER.name());
+    /** What the answer makes of the embedder's concatenated features: 3584 in, 7168 non-negative values out. */
+    public static final EmbeddingTransform TRANSFORM = HomeGalleryStandardisation.forEmbedder(EMBEDDER.name());
 
     /**
-     * Revision of the processing around the network (the {@link #INPUT} step, {@code gray}, and the shipped
-     * {@link HomeGalleryShaping} parameters), appended to the manifest's version in answers
-     * ({@code nsfwjs-4.4.0-gray-hgshape6}), so that answers computed otherwise are recomputed by a stale re-index.
+     * Revision of the processing around the network (the {@link #INPUTS}, {@code duo}, and the shipped
+     * {@link HomeGalleryStandardisation} parameters), appended to the manifest's version in answers
+     * ({@code nsfwjs-4.4.0-duo-hgshape7}), so that answers computed otherwise are recomputed by a stale re-index.
      * Change it whenever either changes.
      */
-    public static final String POST_PROCESSING_REVISION = "gray-hgshape6";
+    public static final String POST_PROCESSING_REVISION = "duo-hgshape7";
 
     @Bean(destroyMethod = "close")
     @ConditionalOnInstalledModels(EmbeddingModel.NSFW_MOBILENET_V2_NAME)
     EmbeddingAnalyzer embeddingAnalyzer(Environment environment, OnnxRuntimeProperties onnx) {
         return new EmbeddingAnalyzer(OnnxModels.load(InstalledModels.require(environment, EMBEDDER.name()).file(), onnx),
-                EMBEDDER, INPUT, TRANSFORM);
+                EMBEDDER, INPUTS, TRANSFORM);
     }
 
     @Bean

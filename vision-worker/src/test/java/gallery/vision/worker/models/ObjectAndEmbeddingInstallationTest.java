@@ -64,7 +64,7 @@ class ObjectAndEmbeddingInstallationTest {
                     assertThat(registry.model(AnalysisKind.OBJECTS))
                             .contains(new ModelRef("centernet-mobilenet-v3", "human-models-3.0.4-cal5"));
                     assertThat(registry.model(AnalysisKind.EMBEDDINGS))
-                            .contains(new ModelRef("nsfw-mobilenet-v2-features", "nsfwjs-4.4.0-gray-hgshape6"));
+                            .contains(new ModelRef("nsfw-mobilenet-v2-features", "nsfwjs-4.4.0-duo-hgshape7"));
                 });
     }
 

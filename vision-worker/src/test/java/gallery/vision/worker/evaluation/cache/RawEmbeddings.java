@@ -45,6 +45,11 @@ public final class RawEmbeddings {
         return vector;
     }
 
+    /** The length of the cached vectors (that of the first one; 0 when empty). */
+    public int length() {
+        return vectors.values().stream().flatMap(e -> e.values().stream()).findFirst().map(v -> v.length).orElse(0);
+    }
+
     public boolean has(String photo) {
         return vectors.containsKey(photo);
     }
@@ -52,6 +57,27 @@ public final class RawEmbeddings {
     /** Whether the vector of a photo's edit was cached. */
     public boolean has(String photo, String edit) {
         return vectors.getOrDefault(photo, Map.of()).containsKey(edit);
+    }
+
+    /**
+     * The "duo" features of every photo and edit cached in both {@code colour} and {@code gray} (the raw outputs of
+     * colour and of gray input, the same photos): {@code [colourWeight * colour..., gray...]}, in {@code colour}'s
+     * order; named after {@code colour}'s model.
+     */
+    public static RawEmbeddings joined(RawEmbeddings colour, float colourWeight, RawEmbeddings gray) {
+        RawEmbeddings duo = new RawEmbeddings(colour.model);
+        colour.vectors.forEach((photo, edits) -> edits.forEach((edit, c) -> {
+            if (gray.has(photo, edit)) {
+                float[] g = gray.get(photo, edit);
+                float[] joined = new float[c.length + g.length];
+                for (int i = 0; i < c.length; i++) {
+                    joined[i] = colourWeight * c[i];
+                }
+                System.arraycopy(g, 0, joined, c.length, g.length);
+                duo.put(photo, edit, joined);
+            }
+        }));
+        return duo;
     }
 
     public void write(Path file) {

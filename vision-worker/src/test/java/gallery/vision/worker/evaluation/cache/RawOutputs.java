@@ -45,7 +45,8 @@ import java.util.function.UnaryOperator;
  * are not all cached; the cached detections must come from the same model version, and should come from a run that
  * recorded rival scores, since cal5: entries made before read as rival 0), {@code --gray-input true} (the embedder
  * is fed every image, original, edit or augmentation, turned gray by the service's {@link GrayInput} first, as the
- * service does since {@code gray-hgshape6}; without it the colour image, as before: use a cache of its own for each). The models come from {@link EvalModels}.
+ * service's second input does since {@code duo-hgshape7}; without it the colour image, the first: use a cache of
+ * its own for each; {@code FitEmbeddingShaping --colour-cache} joins the two into the duo features). The models come from {@link EvalModels}.
  */
 public final class RawOutputs {
 
@@ -123,7 +124,7 @@ public final class RawOutputs {
         RawEmbeddings cache = cached == null ? new RawEmbeddings(name) : cached;
         List<ImageTransform> edits = NearDuplicates.homeGallery();
         try (EmbeddingAnalyzer analyzer = new EmbeddingAnalyzer(EvalModels.load(name),
-                EmbeddingsConfiguration.EMBEDDER, input, EmbeddingTransform.NONE)) {
+                EmbeddingsConfiguration.EMBEDDER, List.of(input), EmbeddingTransform.NONE)) {
             for (EvalPhoto photo : photos) {
                 if (cached != null && cached.has(photo.id())) {
                     continue;
@@ -149,7 +150,7 @@ public final class RawOutputs {
                                                boolean newOnly, UnaryOperator<RgbImage> input) {
         String name = EmbeddingsConfiguration.EMBEDDER.name();
         try (EmbeddingAnalyzer analyzer = new EmbeddingAnalyzer(EvalModels.load(name),
-                EmbeddingsConfiguration.EMBEDDER, input, EmbeddingTransform.NONE)) {
+                EmbeddingsConfiguration.EMBEDDER, List.of(input), EmbeddingTransform.NONE)) {
             for (EvalPhoto photo : photos) {
                 if (EvalSplit.of(photo) != EvalSplit.TRAINING || newOnly && NearDuplicates.trainingAugmentations()
                         .stream().allMatch(edit -> cache.has(photo.id(), edit.name()))) {

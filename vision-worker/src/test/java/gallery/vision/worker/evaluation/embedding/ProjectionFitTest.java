@@ -1,6 +1,6 @@
 package gallery.vision.worker.evaluation.embedding;
 
-import gallery.vision.worker.embeddings.HomeGalleryShaping;
+import gallery.vision.worker.evaluation.embedding.HomeGalleryShaping;
 import gallery.vision.worker.evaluation.cache.RawEmbeddings;
 import org.junit.jupiter.api.Test;
 

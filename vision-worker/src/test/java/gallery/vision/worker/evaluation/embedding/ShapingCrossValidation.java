@@ -1,7 +1,7 @@
 package gallery.vision.worker.evaluation.embedding;
 
 import gallery.vision.worker.embeddings.EmbeddingTransform;
-import gallery.vision.worker.embeddings.HomeGalleryShaping.Layout;
+import gallery.vision.worker.evaluation.embedding.HomeGalleryShaping.Layout;
 import gallery.vision.worker.evaluation.cache.RawEmbeddings;
 
 import java.util.ArrayList;
@@ -15,14 +15,21 @@ import java.util.Map;
  * Chooses the embedding shaping (method and settings) by k-fold cross-validation inside the training photos: for each
  * fold the shaping is fitted on the other folds' photos (and their edits) and measured ({@link ShapingEvaluation}) on
  * the fold's photos, which are then queried against the fold's originals only; the folds' counts are summed. A
- * setting is admissible when at most {@value #MAX_UNRELATED} of the unrelated pairs reach 0.5 and raw recall@1 stays
- * at least {@value #MIN_RAW_RECALL} (the issue's bounds); the chosen one passes the most near-duplicates, ties by the
+ * setting is admissible when at most {@value #MAX_UNRELATED} of the unrelated pairs reach 0.5 (a third of the issue's
+ * 15%, since the duo experiment's rule) and raw recall@1 stays at least {@value #MIN_RAW_RECALL}; the chosen one passes the most near-duplicates, ties by the
  * larger worst-case margin (since {@code hgshape5}'s rule, see {@link #order()}), then the larger mean margin. Methods: the discriminant projection ({@link ProjectionFit}; shrinkage, directions, scale,
  * layout, gray augmentations, colour directions removed) and, for comparison, the first fit's per-feature standardisation (scale). Stateless.
  */
 public final class ShapingCrossValidation {
 
-    static final double MAX_UNRELATED = 0.15;
+    /**
+     * Out-of-fold unrelated pairs >= 0.5 allowed: a third of the issue's 15% target, because photos that are alike to
+     * begin with raised the out-of-fold rate about 2.8 times (the second fresh set; rule fixed before the duo
+     * experiment, docs/model-choice.md). It was 0.15 until then.
+     */
+    static final double MAX_UNRELATED = 0.05;
+    /** The target, the admissible bound before the duo experiment (for comparison in reports). */
+    static final double TARGET_UNRELATED = 0.15;
     static final double MIN_RAW_RECALL = 0.95;
     static final double[] ALPHAS = {0.05, 0.2, 0.5};
     static final int[] DIRECTIONS = {16, 32, 48, 64};
@@ -53,10 +60,11 @@ public final class ShapingCrossValidation {
     }
 
     /**
-     * Summed over folds; {@code margins}: every photo's out-of-fold margin ({@link ShapingEvaluation.Result#margins()},
+     * Summed over folds; {@code input}: which raw features the setting shaped (e.g. colour, gray, duo; empty for a
+     * single input); {@code margins}: every photo's out-of-fold margin ({@link ShapingEvaluation.Result#margins()},
      * NaN for an all-zero code), in fold order.
      */
-    public record Row(Setting setting, int queries, int passed, int pairs, int shown, double marginSum, int photos,
+    public record Row(String input, Setting setting, int queries, int passed, int pairs, int shown, double marginSum, int photos,
                       int rawFound, double[] margins) {
 
         /**
@@ -98,8 +106,13 @@ public final class ShapingCrossValidation {
             return (double) rawFound / queries;
         }
 
-        boolean admissible() {
-            return unrelatedShown() <= MAX_UNRELATED && rawRecall() >= MIN_RAW_RECALL;
+        boolean admissible(double maxUnrelated) {
+            return unrelatedShown() <= maxUnrelated && rawRecall() >= MIN_RAW_RECALL;
+        }
+
+        /** The input and the setting, as reports name them. */
+        public String label() {
+            return input.isEmpty() ? setting.toString() : input + " input, " + setting;
         }
     }
 
@@ -128,11 +141,12 @@ public final class ShapingCrossValidation {
     }
 
     /**
-     * Every setting of {@link #grid()}, summed over the folds of {@code photos} ({@code folds}: id to fold); the
+     * Every setting of {@link #grid()} on the raw features {@code cache} (named {@code input} in the rows), summed
+     * over the folds of {@code photos} ({@code folds}: id to fold); the
      * fold's photos are measured on {@code edits}, the fits use {@code edits} and, in the augmented settings, also
      * {@code augmentations} of the other folds' photos.
      */
-    public static List<Row> run(RawEmbeddings cache, List<String> photos, Map<String, Integer> folds, int k,
+    public static List<Row> run(String input, RawEmbeddings cache, List<String> photos, Map<String, Integer> folds, int k,
                                 List<String> edits, List<String> augmentations) {
         Map<Setting, int[]> counts = new LinkedHashMap<>();
         Map<Setting, double[]> margins = new LinkedHashMap<>();
@@ -152,12 +166,12 @@ public final class ShapingCrossValidation {
                     }
                 }
             }
-            float[][] stats = Standardised.meanAndDivisor(cache, fit);
+            float[][] stats = StandardisationFit.meanAndDivisor(cache, fit);
             for (Setting s : grid()) {
                 EmbeddingTransform t = s.method().equals("projection")
                         ? projections.get(key(s.augmented(), s.colourRemoved(), s.alpha())).shaping(s.k(), s.scale(),
                         s.layout())
-                        : new Standardised(stats[0], stats[1], (float) s.scale());
+                        : StandardisationFit.of(stats, s.scale());
                 ShapingEvaluation.Result r = ShapingEvaluation.run(cache, test, edits, t);
                 int pairs = test.size() * (test.size() - 1) / 2;
                 int[] c = counts.computeIfAbsent(s, x -> new int[5]);
@@ -174,11 +188,11 @@ public final class ShapingCrossValidation {
                     each.add(m);
                 }
             }
-            System.out.printf(Locale.ROOT, "shaping: cross-validation fold %d of %d done at %s (%d fit, %d test "
-                    + "photos)%n", f + 1, k, java.time.LocalTime.now(), fit.size(), test.size());
+            System.out.printf(Locale.ROOT, "shaping: cross-validation (%s) fold %d of %d done at %s (%d fit, %d "
+                    + "test photos)%n", input, f + 1, k, java.time.LocalTime.now(), fit.size(), test.size());
         }
         List<Row> rows = new ArrayList<>();
-        counts.forEach((s, c) -> rows.add(new Row(s, c[0], c[1], c[2], c[3], margins.get(s)[0],
+        counts.forEach((s, c) -> rows.add(new Row(input, s, c[0], c[1], c[2], c[3], margins.get(s)[0],
                 (int) margins.get(s)[1], c[4], photoMargins.get(s).stream().mapToDouble(Double::doubleValue)
                 .toArray())));
         return rows;
@@ -198,13 +212,18 @@ public final class ShapingCrossValidation {
     }
 
     /**
-     * Best first: admissible, most near-duplicates passed, then (the rule fixed for {@code hgshape5} before any fresh
+     * Best first: admissible ({@link #MAX_UNRELATED}, since the duo experiment), most near-duplicates passed, then (the rule fixed for {@code hgshape5} before any fresh
      * photo was embedded, motivated by {@code hgshape4}'s two held-out gray failures, which the mean hides) the larger
      * worst-case margin ({@link Row#tailMargin()}), the larger minimum margin, and only then the larger mean margin
      * (an undefined margin, from an all-zero code, counts as the smallest).
      */
     public static Comparator<Row> order() {
-        return Comparator.comparing((Row r) -> !r.admissible()).thenComparing(Row::passed, Comparator.reverseOrder())
+        return order(MAX_UNRELATED);
+    }
+
+    /** {@link #order()} with another admissible share of unrelated pairs (reports compare the earlier bound). */
+    public static Comparator<Row> order(double maxUnrelated) {
+        return Comparator.comparing((Row r) -> !r.admissible(maxUnrelated)).thenComparing(Row::passed, Comparator.reverseOrder())
                 .thenComparing(Row::tailMargin, Comparator.reverseOrder())
                 .thenComparing(Row::minMargin, Comparator.reverseOrder())
                 .thenComparing((Row r) -> Double.isNaN(r.meanMargin()) ? Double.NEGATIVE_INFINITY : r.meanMargin(),

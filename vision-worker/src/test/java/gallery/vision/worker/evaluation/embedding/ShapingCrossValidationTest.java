@@ -1,6 +1,6 @@
 package gallery.vision.worker.evaluation.embedding;
 
-import gallery.vision.worker.embeddings.HomeGalleryShaping.Layout;
+import gallery.vision.worker.evaluation.embedding.HomeGalleryShaping.Layout;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,9 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShapingCrossValidationTest {
 
     private static ShapingCrossValidation.Row row(int k, int passed, double... margins) {
-        return new ShapingCrossValidation.Row(new ShapingCrossValidation.Setting("projection", 0.5, k, 0.5,
-                Layout.THRICE, true, 0), 100, passed, 100, 5, DoubleStream.of(margins).sum(), margins.length, 100,
-                margins);
+        return withUnrelated(k, passed, 5, margins);
+    }
+
+    private static ShapingCrossValidation.Row withUnrelated(int k, int passed, int unrelatedShown,
+                                                            double... margins) {
+        return new ShapingCrossValidation.Row("gray", new ShapingCrossValidation.Setting("projection", 0.5, k, 0.5,
+                Layout.THRICE, true, 0), 100, passed, 100, unrelatedShown, DoubleStream.of(margins).sum(),
+                margins.length, 100, margins);
     }
 
     private static double[] margins(double low, double rest) {
@@ -41,5 +46,17 @@ class ShapingCrossValidationTest {
         assertThat(higherMean.meanMargin()).isGreaterThan(saferTail.meanMargin());
         assertThat(List.of(higherMean, saferTail, morePassed).stream().sorted(ShapingCrossValidation.order())
                 .toList()).containsExactly(morePassed, saferTail, higherMean);
+    }
+
+    @Test
+    void rowsWithMoreThanFivePercentOfUnrelatedPairsAtHalfRankBelowEveryAdmissibleOne() {
+        ShapingCrossValidation.Row admissible = withUnrelated(16, 90, 5, margins(-0.2, 0.1));
+        ShapingCrossValidation.Row tooManyUnrelated = withUnrelated(64, 100, 6, margins(0.1, 0.4));
+
+        assertThat(List.of(tooManyUnrelated, admissible).stream().sorted(ShapingCrossValidation.order()).toList())
+                .containsExactly(admissible, tooManyUnrelated);
+        assertThat(List.of(admissible, tooManyUnrelated).stream()
+                .sorted(ShapingCrossValidation.order(ShapingCrossValidation.TARGET_UNRELATED)).toList())
+                .containsExactly(tooManyUnrelated, admissible);
     }
 }

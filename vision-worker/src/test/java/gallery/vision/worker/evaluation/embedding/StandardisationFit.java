@@ -1,28 +1,29 @@
 package gallery.vision.worker.evaluation.embedding;
 
-import gallery.vision.worker.embeddings.EmbeddingTransform;
+import gallery.vision.worker.embeddings.HomeGalleryStandardisation;
 import gallery.vision.worker.evaluation.cache.RawEmbeddings;
 
 import java.util.List;
 
 /**
- * The first fit's shaping (issue 10, {@code hgshape1}), kept in the harness for comparison: each feature centred on
- * its mean over the training originals, divided by {@code sqrt(max(sd, }{@value #SD_FLOOR}{@code ))}, times one
- * scale; positive parts then negative parts. Immutable, thread-safe.
+ * Fits the per-feature standardisation ({@link HomeGalleryStandardisation}; the first fit's method, {@code hgshape1},
+ * shipped on duo features since {@code duo-hgshape7}): each feature centred on its mean over the training originals,
+ * divided by {@code sqrt(max(sd, }{@value #SD_FLOOR}{@code ))}, times one scale. Stateless.
  */
-record Standardised(float[] mean, float[] divisor, float scale) implements EmbeddingTransform {
+final class StandardisationFit {
 
     static final double SD_FLOOR = 0.02;
 
-    @Override
-    public float[] apply(float[] features) {
-        float[] out = new float[2 * features.length];
-        for (int i = 0; i < features.length; i++) {
-            float z = (features[i] - mean[i]) / divisor[i] * scale;
-            out[i] = Math.max(z, 0);
-            out[features.length + i] = Math.max(-z, 0);
+    private StandardisationFit() {
+    }
+
+    /** The standardisation of {@code stats} ({@link #meanAndDivisor}) times {@code scale}. */
+    static HomeGalleryStandardisation of(float[][] stats, double scale) {
+        float[] divisor = new float[stats[1].length];
+        for (int i = 0; i < divisor.length; i++) {
+            divisor[i] = (float) (stats[1][i] / scale);
         }
-        return out;
+        return new HomeGalleryStandardisation(stats[0], divisor);
     }
 
     /** Per feature over the originals of {@code photos}: the mean, and sqrt(max(standard deviation, floor)). */

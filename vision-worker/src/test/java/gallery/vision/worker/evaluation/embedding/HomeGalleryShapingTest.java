@@ -1,4 +1,4 @@
-package gallery.vision.worker.embeddings;
+package gallery.vision.worker.evaluation.embedding;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,18 +64,5 @@ class HomeGalleryShapingTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HALVES.apply(new float[] {1, 2, 3}))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void shipsAProjectionOfEveryFeatureOfTheServicesEmbedder() {
-        EmbeddingTransform shipped = HomeGalleryShaping.forEmbedder(EmbeddingsConfiguration.EMBEDDER.name());
-
-        assertThat(shipped).isInstanceOf(HomeGalleryShaping.class);
-        float[] out = shipped.apply(new float[1792]);
-        assertThat(out).hasSize(288);
-        for (float v : out) {
-            assertThat(v).isGreaterThanOrEqualTo(0f);
-        }
-        assertThat(HomeGalleryShaping.forEmbedder("no-such-embedder")).isSameAs(EmbeddingTransform.NONE);
     }
 }

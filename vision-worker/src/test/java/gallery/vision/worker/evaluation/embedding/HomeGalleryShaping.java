@@ -1,11 +1,7 @@
-package gallery.vision.worker.embeddings;
+package gallery.vision.worker.evaluation.embedding;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import gallery.vision.worker.embeddings.EmbeddingTransform;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +15,11 @@ import java.util.List;
  * similarity drops, while a photo and its near-duplicates keep theirs; raw cosine retrieval works on the whole vector.
  *
  * <p>The parameters (a regularised discriminant projection and its settings) are fitted by the evaluation harness
- * ({@code FitEmbeddingShaping}, docs/model-choice.md) and shipped as the resource {@code <embedder name>.shaping.tsv}
- * beside this class: {@code layout TAB halves|thrice}, then one line per feature, {@code mean TAB a_1 ... a_k} (that
- * feature's mean and its column of {@code A}); {@code #} comments. Immutable, thread-safe.
+ * ({@code FitEmbeddingShaping}, docs/model-choice.md) as a file: {@code layout TAB halves|thrice}, then one line per
+ * feature, {@code mean TAB a_1 ... a_k} (that feature's mean and its column of {@code A}); {@code #} comments. The
+ * service shipped it (resource {@code <embedder name>.shaping.tsv}) from {@code hgshape2} to {@code gray-hgshape6};
+ * since {@code duo-hgshape7} it ships {@code HomeGalleryStandardisation}, and the projection is a candidate of the
+ * harness, which measures the earlier files (from {@code git show}) against it. Immutable, thread-safe.
  */
 public final class HomeGalleryShaping implements EmbeddingTransform {
 
@@ -89,17 +87,6 @@ public final class HomeGalleryShaping implements EmbeddingTransform {
             }
         }
         return out;
-    }
-
-    /** The shaping shipped for embedder {@code embedderName}, or {@link EmbeddingTransform#NONE} without one. */
-    public static EmbeddingTransform forEmbedder(String embedderName) {
-        String resource = embedderName + ".shaping.tsv";
-        try (InputStream in = HomeGalleryShaping.class.getResourceAsStream(resource)) {
-            return in == null ? NONE : parse(resource, new BufferedReader(
-                    new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Parses the resource's lines; fails naming the source on a malformed line. */
