@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * Options for before/after comparisons (system properties): {@code -Dbench.ingressJar=PATH} (default
  * {@code api-ingress/target/api-ingress.jar}), {@code -Dbench.ingressJvm="OPTIONS"} (e.g. a JFR recording),
  * {@code -Dbench.workerJar=PATH} and {@code -Dbench.workerJvm="OPTIONS"} (distributed mode; default
- * {@code vision-worker/target/vision-worker.jar}),
+ * {@code vision-worker/target/vision-worker.jar}), {@code -Dbench.env="NAME=VALUE ..."} (distributed mode: settings
+ * of both services, e.g. {@code WORKER_CONCURRENCY=2}),
  * {@code -Dbench.cliJars=A.jar,B.jar} (each round runs the tool once per jar, in an order that alternates by round;
  * default {@code cli/target/gallery-vision-cli.jar}), {@code -Dbench.cliJvm="OPTIONS"} (diagnosis only: the user's
  * command has none), {@code -Dbench.maxSide=800} (send every photo as Home Gallery's {@code image-preview-800.jpg}
@@ -117,7 +118,8 @@ public final class ReindexThroughputBenchmark {
             case "embedded" -> EmbeddedReindexServer.start(work, ingressJar, options("bench.ingressJvm"));
             case "distributed" -> DistributedReindexServers.start(Path.of(ingressJar),
                     Path.of(System.getProperty("bench.workerJar", "vision-worker/target/vision-worker.jar")),
-                    options("bench.ingressJvm"), options("bench.workerJvm"), () -> fresh(firstPhoto));
+                    options("bench.ingressJvm"), options("bench.workerJvm"), settings("bench.env"),
+                    () -> fresh(firstPhoto));
             default -> throw new IllegalArgumentException("bench.mode must be embedded or distributed, not " + mode);
         };
     }
@@ -173,6 +175,19 @@ public final class ReindexThroughputBenchmark {
     private static List<String> options(String property) {
         String value = System.getProperty(property, "").trim();
         return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+    }
+
+    /** {@code NAME=VALUE} pairs separated by blanks, as environment variables. */
+    private static java.util.Map<String, String> settings(String property) {
+        java.util.Map<String, String> settings = new java.util.HashMap<>();
+        for (String setting : options(property)) {
+            String[] pair = setting.split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException(property + " holds NAME=VALUE pairs, not " + setting);
+            }
+            settings.put(pair[0], pair[1]);
+        }
+        return settings;
     }
 
     private static String loadAverage() throws IOException {
