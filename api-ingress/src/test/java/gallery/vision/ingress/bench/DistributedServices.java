@@ -21,9 +21,10 @@ import java.util.Optional;
  * caller's instead. The broker is passed as Spring Boot's discrete {@code SPRING_RABBITMQ_*} settings, with the
  * URI's percent-encoding undone: Boot takes the virtual host of {@code SPRING_RABBITMQ_ADDRESSES} literally, so
  * {@code amqp://.../%2F} named a virtual host "%2F" that does not exist and every connection was refused
- * ({@code NOT_ALLOWED - vhost %2F not found}). Not thread-safe; one owner.
+ * ({@code NOT_ALLOWED - vhost %2F not found}). Public for the cli module's re-indexing benchmark. Not thread-safe;
+ * one owner.
  */
-final class DistributedServices implements AutoCloseable {
+public final class DistributedServices implements AutoCloseable {
 
     private static final String S3PROXY_JAR = "api-ingress/target/s3proxy/s3proxy.jar";
     private static final String BUCKET = "speed-bench";
@@ -48,7 +49,7 @@ final class DistributedServices implements AutoCloseable {
      *                 null for a fresh virtual host on the local broker
      * @param s3       {@code http://key:secret@host:port/bucket}, or null for an S3Proxy of our own
      */
-    static Optional<DistributedServices> start(String rabbitmq, String s3, java.util.function.Consumer<String> note)
+    public static Optional<DistributedServices> start(String rabbitmq, String s3, java.util.function.Consumer<String> note)
             throws IOException {
         Map<String, String> environment = new HashMap<>();
         RabbitBroker broker = null;
@@ -115,20 +116,25 @@ final class DistributedServices implements AutoCloseable {
     }
 
     /** Settings that point a service at these servers. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return environment;
     }
 
-    String description() {
+    public String description() {
         return description;
     }
 
+    /** The S3 server's process id when it is ours, else -1. */
+    public long s3Pid() {
+        return ownS3 == null ? -1 : ownS3.pid();
+    }
+
     /** CPU time of the S3 server when it is ours (0 otherwise), in milliseconds. */
-    double s3CpuMillis() throws IOException {
+    public double s3CpuMillis() throws IOException {
         return ownS3 == null ? 0 : ChildService.cpuMillis(ownS3.pid());
     }
 
-    boolean ownS3() {
+    public boolean ownS3() {
         return ownS3 != null;
     }
 

@@ -163,35 +163,10 @@ public final class SpeedBenchmark {
             try (ChildService worker = ChildService.start(options.workerJar, settings, options.workerJvmOptions, false);
                  ChildService ingress = ChildService.start(options.ingressJar, ingressSettings,
                          options.distributedJvmOptions, true)) {
-                awaitFirstAnswer(ingress, worker, sample);
+                notes.add(String.format("distributed cluster answered after %.1f s",
+                        ingress.awaitAnswer(worker, "/embeddings", () -> distinct(sample))));
                 measureDistributed(services, embedded, ingress, worker, sample, options.runs);
             }
-        }
-    }
-
-    /**
-     * Waits until the cluster answers {@code /embeddings} (the worker loads its models and announces itself; until its
-     * consumer runs, the ingress answers 503 NO_WORKER at once). Fails with the last answer and both logs' tails when a
-     * service dies or nothing answers within 5 minutes.
-     */
-    private void awaitFirstAnswer(ChildService ingress, ChildService worker, byte[] sample) throws Exception {
-        long begin = System.nanoTime();
-        long deadline = begin + Duration.ofMinutes(5).toNanos();
-        String last = "";
-        while (true) {
-            HttpResponse<byte[]> answer = post(ingress, "/embeddings", distinct(sample));
-            if (answer.statusCode() == 200) {
-                notes.add(String.format("distributed cluster answered after %.1f s", (System.nanoTime() - begin) / 1e9));
-                return;
-            }
-            last = "HTTP " + answer.statusCode() + " " + new String(answer.body());
-            if (!worker.alive() || !ingress.alive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the distributed cluster never answered /embeddings (worker "
-                        + (worker.alive() ? "running" : "dead") + ", ingress " + (ingress.alive() ? "running" : "dead")
-                        + "); last answer: " + last + "\n--- worker log " + worker.log() + ":\n" + worker.logTail(40)
-                        + "\n--- ingress log " + ingress.log() + ":\n" + ingress.logTail(40));
-            }
-            Thread.sleep(500);
         }
     }
 

@@ -1,7 +1,6 @@
 package gallery.vision.cli.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,14 +22,27 @@ import java.util.stream.Stream;
 /**
  * Issue 9 item 6 (not a test): bulk re-indexing with the built CLI ({@code java -jar cli/target/gallery-vision-cli.jar
  * reindex --storage}, JVM start included) against Home Gallery's extractor pattern (one synchronous request per route
- * and photo, 5 in flight per route) on the same photos, against the built {@code api-ingress.jar} in embedded mode on a
- * loopback port. Every run sends fresh bytes: each photo gets a JPEG comment with a run counter, so no stored answer
- * helps. Run from the repository root after {@code mvn -B -q -DskipTests package}:
+ * and photo, 5 in flight per route) on the same photos, against the built service on loopback ports, in either mode:
+ * embedded (the default: {@code api-ingress.jar} alone) or distributed ({@code -Dbench.mode=distributed}: the
+ * ingress with {@code SPRING_PROFILES_ACTIVE=distributed}, one {@code vision-worker.jar}, a fresh virtual host on the
+ * local RabbitMQ at 127.0.0.1:5672 and an S3Proxy of its own, as the speed harness starts them; see
+ * {@link DistributedReindexServers}). Every run sends fresh bytes: each photo gets a JPEG comment with a run counter,
+ * so no stored answer helps. CPU seconds come from {@code /proc} for every server process (ingress; worker and S3
+ * server too when distributed), this JVM (the extractor's client) and the CLI runs. Run from the repository root
+ * after {@code mvn -B -q -DskipTests package}:
  * <pre>
  * java -cp cli/target/test-classes gallery.vision.cli.bench.ReindexThroughputBenchmark ROUNDS MAX_PHOTOS DIR...
+ * java -Dbench.mode=distributed \
+ *     -cp cli/target/test-classes:api-ingress/target/test-classes:common/target/test-classes \
+ *     gallery.vision.cli.bench.ReindexThroughputBenchmark ROUNDS MAX_PHOTOS DIR...
  * </pre>
+ * (the distributed mode needs RabbitMQ running, {@code bash .ci/services.sh}, and takes the S3Proxy jar the build
+ * copies to {@code api-ingress/target/s3proxy/s3proxy.jar}, or {@code -Ds3proxy.jar=PATH}).
  * Options for before/after comparisons (system properties): {@code -Dbench.ingressJar=PATH} (default
  * {@code api-ingress/target/api-ingress.jar}), {@code -Dbench.ingressJvm="OPTIONS"} (e.g. a JFR recording),
+ * {@code -Dbench.workerJar=PATH} and {@code -Dbench.workerJvm="OPTIONS"} (distributed mode; default
+ * {@code vision-worker/target/vision-worker.jar}), {@code -Dbench.env="NAME=VALUE ..."} (distributed mode: settings
+ * of both services, e.g. {@code WORKER_CONCURRENCY=2}),
  * {@code -Dbench.cliJars=A.jar,B.jar} (each round runs the tool once per jar, in an order that alternates by round;
  * default {@code cli/target/gallery-vision-cli.jar}), {@code -Dbench.cliJvm="OPTIONS"} (diagnosis only: the user's
  * command has none), {@code -Dbench.maxSide=800} (send every photo as Home Gallery's {@code image-preview-800.jpg}
@@ -54,29 +66,20 @@ public final class ReindexThroughputBenchmark {
         int maxPhotos = Integer.parseInt(args[1]);
         List<byte[]> photos = photos(List.of(args).subList(2, args.length), maxPhotos);
         Path work = Files.createTempDirectory("reindex-bench");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        URI server = URI.create("http://127.0.0.1:" + port);
-        List<String> ingressCommand = new ArrayList<>(List.of("java"));
-        ingressCommand.addAll(options("bench.ingressJvm"));
-        ingressCommand.addAll(List.of("-jar", System.getProperty("bench.ingressJar", "api-ingress/target/api-ingress.jar"),
-                "--server.port=" + port, "--server.address=127.0.0.1", "--DATA_DIR=" + work.resolve("data")));
         List<String> cliJars = List.of(System.getProperty("bench.cliJars", "cli/target/gallery-vision-cli.jar").split(","));
-        Process ingress = new ProcessBuilder(ingressCommand)
-                .redirectErrorStream(true).redirectOutput(work.resolve("ingress.log").toFile()).start();
-        try {
-            awaitModels(server);
-            System.out.printf("photos %d (%.1f MB), rounds %d, ingress %s%n", photos.size(),
-                    photos.stream().mapToLong(p -> p.length).sum() / 1e6, rounds, server);
+        try (ReindexServers servers = startServers(work, photos.get(0))) {
+            Thread stopOnExit = new Thread(servers::close);   // Ctrl-C or kill: the child processes go too
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+            URI server = servers.uri();
+            System.out.printf("photos %d (%.1f MB), rounds %d, %s%n", photos.size(),
+                    photos.stream().mapToLong(p -> p.length).sum() / 1e6, rounds, servers.description());
             extractorPattern(server, photos.subList(0, Math.min(4, photos.size())));   // warm-up, not reported
             for (int round = 1; round <= rounds; round++) {
                 String load = loadAverage();
-                CpuTimes before = CpuTimes.now(ingress.pid());
+                ServerCpu before = ServerCpu.now(servers.processes());
                 java.time.Instant from = java.time.Instant.now();
                 double extractor = extractorPattern(server, photos);
-                CpuTimes between = CpuTimes.now(ingress.pid());
+                ServerCpu between = ServerCpu.now(servers.processes());
                 System.out.printf("window extractor %s %s%n", from, java.time.Instant.now());
                 double extractorServer = between.server() - before.server();
                 double extractorClient = between.self() - before.self();
@@ -87,10 +90,10 @@ public final class ReindexThroughputBenchmark {
                 for (int j = 0; j < cliJars.size(); j++) {
                     String jar = cliJars.get((j + round - 1) % cliJars.size());
                     String cliLoad = loadAverage();
-                    CpuTimes start = CpuTimes.now(ingress.pid());
+                    ServerCpu start = ServerCpu.now(servers.processes());
                     java.time.Instant cliFrom = java.time.Instant.now();
                     double cli = cliReindex(server, jar, photos, work.resolve("storage-" + round + "-" + j));
-                    CpuTimes end = CpuTimes.now(ingress.pid());
+                    ServerCpu end = ServerCpu.now(servers.processes());
                     System.out.printf("window cli %s %s%n", cliFrom, java.time.Instant.now());
                     double serverCpu = end.server() - start.server();
                     double client = end.children() - start.children();
@@ -103,10 +106,22 @@ public final class ReindexThroughputBenchmark {
                             (extractorServer + extractorClient) / (serverCpu + client));
                 }
             }
-        } finally {
-            ingress.destroy();
-            ingress.waitFor();
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
         }
+    }
+
+    /** {@code -Dbench.mode}: {@code embedded} (the default) or {@code distributed}. */
+    private static ReindexServers startServers(Path work, byte[] firstPhoto) throws Exception {
+        String mode = System.getProperty("bench.mode", "embedded");
+        String ingressJar = System.getProperty("bench.ingressJar", "api-ingress/target/api-ingress.jar");
+        return switch (mode) {
+            case "embedded" -> EmbeddedReindexServer.start(work, ingressJar, options("bench.ingressJvm"));
+            case "distributed" -> DistributedReindexServers.start(Path.of(ingressJar),
+                    Path.of(System.getProperty("bench.workerJar", "vision-worker/target/vision-worker.jar")),
+                    options("bench.ingressJvm"), options("bench.workerJvm"), settings("bench.env"),
+                    () -> fresh(firstPhoto));
+            default -> throw new IllegalArgumentException("bench.mode must be embedded or distributed, not " + mode);
+        };
     }
 
     /** Home Gallery's extractor: per route a queue of photos with 5 synchronous requests in flight; seconds taken. */
@@ -147,50 +162,32 @@ public final class ReindexThroughputBenchmark {
         command.addAll(List.of("-jar", jar, "reindex",
                 "--server", server.toString(), "--storage", storage.toString(), "--progress", "plain"));
         Process cli = new ProcessBuilder(command).inheritIO().start();
-        if (cli.waitFor() != 0) {
-            throw new IllegalStateException("reindex exited with " + cli.exitValue());
+        try {
+            if (cli.waitFor() != 0) {
+                throw new IllegalStateException("reindex exited with " + cli.exitValue());
+            }
+        } finally {
+            cli.destroy();   // only when the wait was interrupted: the tool has ended otherwise
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    /**
-     * CPU seconds so far: the ingress (and of it, in the kernel), this JVM, and this JVM's finished children (the CLI
-     * runs).
-     */
-    private record CpuTimes(double server, double serverSystem, double self, double children) {
-
-        private static final double TICKS = 100;   // USER_HZ on Linux
-
-        static CpuTimes now(long serverPid) throws IOException {
-            String[] server = stat("/proc/" + serverPid + "/stat");
-            String[] self = stat("/proc/self/stat");
-            return new CpuTimes(ticks(server, 13) + ticks(server, 14), ticks(server, 14),
-                    ticks(self, 13) + ticks(self, 14), ticks(self, 15) + ticks(self, 16));
-        }
-
-        /** The ingress' CPU since {@code before}, split into user and kernel time. */
-        String serverSplit(CpuTimes before) {
-            double system = serverSystem - before.serverSystem;
-            return String.format("user %.1f s, system %.1f s", server - before.server - system, system);
-        }
-
-        /** The fields after the command name (which may hold spaces), numbered as in proc(5) minus one. */
-        private static String[] stat(String file) throws IOException {
-            String line = Files.readString(Path.of(file));
-            String[] rest = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            String[] fields = new String[rest.length + 2];
-            System.arraycopy(rest, 0, fields, 2, rest.length);
-            return fields;
-        }
-
-        private static double ticks(String[] fields, int index) {
-            return Long.parseLong(fields[index]) / TICKS;
-        }
     }
 
     private static List<String> options(String property) {
         String value = System.getProperty(property, "").trim();
         return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+    }
+
+    /** {@code NAME=VALUE} pairs separated by blanks, as environment variables. */
+    private static java.util.Map<String, String> settings(String property) {
+        java.util.Map<String, String> settings = new java.util.HashMap<>();
+        for (String setting : options(property)) {
+            String[] pair = setting.split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException(property + " holds NAME=VALUE pairs, not " + setting);
+            }
+            settings.put(pair[0], pair[1]);
+        }
+        return settings;
     }
 
     private static String loadAverage() throws IOException {
@@ -268,21 +265,5 @@ public final class ReindexThroughputBenchmark {
             }
         }
         return photos;
-    }
-
-    private static void awaitModels(URI server) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(server.resolve("/models")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("ingress did not start; see its log");
     }
 }
