@@ -57,14 +57,20 @@ public final class EmbeddingAnalyzer implements Analyzer, AutoCloseable {
                 parts[i] = predictor.predict(inputs.get(i).apply(image));
                 length += parts[i].length;
             }
-            float[] features = parts.length == 1 ? parts[0] : new float[length];
-            for (int i = 0, offset = 0; parts.length > 1 && i < parts.length; offset += parts[i].length, i++) {
-                System.arraycopy(parts[i], 0, features, offset, parts[i].length);
-            }
-            return transform.apply(features);
+            return transform.apply(parts.length == 1 ? parts[0] : concatenated(parts, length));
         } catch (TranslateException e) {
             throw new IllegalStateException("embedding network failed: " + e.getMessage(), e);
         }
+    }
+
+    private static float[] concatenated(float[][] parts, int length) {
+        float[] features = new float[length];
+        int offset = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, features, offset, part.length);
+            offset += part.length;
+        }
+        return features;
     }
 
     @Override
