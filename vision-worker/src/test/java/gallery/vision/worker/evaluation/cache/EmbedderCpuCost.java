@@ -1,21 +1,14 @@
 package gallery.vision.worker.evaluation.cache;
 
-import com.sun.management.OperatingSystemMXBean;
 import gallery.vision.common.image.RgbImage;
 import gallery.vision.worker.embeddings.EmbeddingAnalyzer;
 import gallery.vision.worker.embeddings.EmbeddingTransform;
 import gallery.vision.worker.embeddings.EmbeddingsConfiguration;
 import gallery.vision.worker.embeddings.GrayInput;
 import gallery.vision.worker.evaluation.networks.EvalModels;
-import gallery.vision.worker.evaluation.photos.EvalPhoto;
-import gallery.vision.worker.evaluation.photos.PhotoLoader;
-import gallery.vision.worker.evaluation.photos.PhotoManifest;
 
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -24,7 +17,8 @@ import java.util.function.UnaryOperator;
  * time (all threads, ONNX Runtime's included) and wall time per image of the embedder fed the colour image alone, the
  * gray image alone ({@code gray-hgshape6}'s input) and both with the shipped standardisation (the service since
  * {@code duo-hgshape7}), on the first {@code --count} photos (800 px previews, decoded beforehand), after
- * {@code --warmup} untimed runs per mode. Not a benchmark of the service (BENCHMARKS.md has those).
+ * {@code --warmup} untimed runs per mode ({@link PerImageCost}). Not a benchmark of the service (BENCHMARKS.md has
+ * those).
  *
  * <pre>
  * mvn -pl vision-worker -am -DskipTests -Pevaluation test \
@@ -41,14 +35,7 @@ public final class EmbedderCpuCost {
         int count = Integer.parseInt(paths.option("count", "30"));
         int warmup = Integer.parseInt(paths.option("warmup", "3"));
         int rounds = Integer.parseInt(paths.option("rounds", "3"));
-        PhotoLoader loader = new PhotoLoader(800);
-        List<RgbImage> images = new ArrayList<>();
-        for (EvalPhoto photo : PhotoManifest.read(paths.tools().resolve("photos.tsv"), paths.photos())) {
-            if (images.size() < count) {
-                images.add(loader.load(photo));
-            }
-        }
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<RgbImage> images = PerImageCost.previews(paths, count);
         String name = EmbeddingsConfiguration.EMBEDDER.name();
         Map<String, EmbeddingAnalyzer> modes = new LinkedHashMap<>();
         modes.put("colour input", new EmbeddingAnalyzer(EvalModels.load(name), EmbeddingsConfiguration.EMBEDDER,
@@ -59,21 +46,13 @@ public final class EmbedderCpuCost {
                 EmbeddingsConfiguration.EMBEDDER, EmbeddingsConfiguration.INPUTS, EmbeddingsConfiguration.TRANSFORM));
         try {
             for (EmbeddingAnalyzer analyzer : modes.values()) {
-                for (int i = 0; i < warmup; i++) {
-                    analyzer.analyze(images.get(i % images.size()));
-                }
+                PerImageCost.warmUp(analyzer::analyze, images, warmup);
             }
             // rounds interleave the modes, so that a change of the machine's load hits all of them alike
             for (int round = 1; round <= rounds; round++) {
                 for (Map.Entry<String, EmbeddingAnalyzer> mode : modes.entrySet()) {
-                    long cpu = os.getProcessCpuTime();
-                    long wall = System.nanoTime();
-                    for (RgbImage image : images) {
-                        mode.getValue().analyze(image);
-                    }
-                    System.out.printf(Locale.ROOT, "embedder cost, round %d: %s: %.1f ms CPU, %.1f ms wall per image "
-                            + "(%d images)%n", round, mode.getKey(), (os.getProcessCpuTime() - cpu) / 1e6
-                            / images.size(), (System.nanoTime() - wall) / 1e6 / images.size(), images.size());
+                    System.out.println("embedder cost, round " + round + ": " + mode.getKey() + ": "
+                            + PerImageCost.measure(mode.getValue()::analyze, images));
                 }
             }
         } finally {
